@@ -81,6 +81,22 @@ check_clip() {
         "$(stat -c %s "$here/$name.opus")"
 }
 
+# The demo's floor: the speaker talks Russian, then Kazakh, then English, a second apart, so that
+# the scripted meeting (astana.events) can follow the floor language as a technician would.
+make_floor_demo() {
+    local parts=()
+    for name in floor-ru floor-kk floor-en; do
+        ffmpeg -nostdin -loglevel error -y -i "$here/$name.opus" -c:a pcm_f32le "$work/$name.demo.wav"
+        sox -R "$work/$name.demo.wav" "$work/$name.pad.wav" pad 0 1
+        parts+=("$work/$name.pad.wav")
+    done
+    sox -R "${parts[@]}" "$work/floor-demo.wav"
+    ffmpeg -nostdin -loglevel error -y -i "$work/floor-demo.wav" -map_metadata -1 \
+        -fflags +bitexact -flags:a +bitexact \
+        -c:a libopus -b:a "$bitrate" -vbr on -application audio -ar 48000 -ac 1 \
+        "$here/floor-demo.opus"
+}
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -88,3 +104,4 @@ for clip in "${clips[@]}"; do
     # shellcheck disable=SC2086 # the table's columns are meant to split
     if [[ ${1:-} == check ]]; then check_clip $clip; else make_clip $clip; fi
 done
+if [[ ${1:-} == check ]]; then check_clip floor-demo; else make_floor_demo; fi

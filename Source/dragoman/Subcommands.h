@@ -1,0 +1,14 @@
+#pragma once
+// Each subcommand of `dragoman` registers its options on the command line and runs itself.
+// They run on the program's main (control) thread.
+
+#include <CLI/CLI.hpp>
+
+namespace dragoman::cli
+{
+
+void addRenderCommand(CLI::App& app);
+void addEngineCommand(CLI::App& app);
+void addBenchCommand(CLI::App& app);
+
+} // namespace dragoman::cli

@@ -1,0 +1,10 @@
+# Debian package of the dragoman program and its assets: `cpack -G DEB` in the build folder.
+set(CPACK_PACKAGE_NAME "dragoman")
+set(CPACK_PACKAGE_VENDOR "Dragoman")
+set(CPACK_PACKAGE_CONTACT "Dragoman developers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Real-time simultaneous-interpretation audio router")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_DEBIAN_PACKAGE_SECTION "sound")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)
