@@ -229,3 +229,22 @@ TEST_CASE("Events carry the engine time of the block that applied them", "[engin
     CHECK(eventToJson(*on, rig.plan, 48000.0) ==
           R"({"channel":"en","seat":"en-1","t":0.5,"type":"mic-on"})");
 }
+
+TEST_CASE("Auto-floor crossfades: the floor rises over 20 ms as the interpreter leaves", "[engine][autofloor]")
+{
+    EngineRig rig;
+    rig.floorSignal = [](std::int64_t) { return kLevel; }; // a constant floor shows the fade's shape
+    rig.micLevel = 0.0f;
+    rig.post("seat en-1 mic on");
+    rig.run(0.1);
+    const auto start = rig.channel("en").size();
+    rig.post("seat en-1 mic off");
+    rig.run(0.1);
+    const auto& en = rig.channel("en");
+    const auto at = [&](double ms) { return en[start + static_cast<std::size_t>(ms * 48.0)] / kLevel; };
+    CHECK(at(0.0) < 0.01);
+    CHECK(at(5.0) == Approx(0.25).margin(0.02));
+    CHECK(at(10.0) == Approx(0.5).margin(0.02));
+    CHECK(at(19.9) > 0.98);
+    CHECK(at(25.0) == Approx(1.0));
+}
