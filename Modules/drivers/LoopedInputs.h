@@ -9,7 +9,7 @@
 
 #include "core/Floorplan.h"
 #include "core/Result.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 
 #include <cstddef>
 #include <filesystem>

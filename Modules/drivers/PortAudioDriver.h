@@ -18,7 +18,7 @@
 #include "LoopedInputs.h"
 #include "core/Result.h"
 #include "core/Session.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 #include "engine/Engine.h"
 
 #include <atomic>

@@ -18,7 +18,7 @@
 #include "core/Floorplan.h"
 #include "core/SpscQueue.h"
 #include "dsp/GainRamp.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 
 #include <atomic>
 #include <cstdint>

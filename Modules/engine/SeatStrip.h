@@ -8,7 +8,7 @@
 #include "core/Floorplan.h"
 #include "dsp/GainRamp.h"
 #include "dsp/HearingProtectionLimiter.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 #include "dsp/ToneControl.h"
 
 namespace dragoman

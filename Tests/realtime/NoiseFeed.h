@@ -8,7 +8,7 @@
 // the audio thread.
 
 #include "core/Floorplan.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 #include "engine/Engine.h"
 
 #include <cstdint>

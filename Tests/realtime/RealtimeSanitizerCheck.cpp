@@ -12,7 +12,7 @@
 #include "NoiseFeed.h"
 
 #include "core/SessionFile.h"
-#include "dsp/Realtime.h"
+#include "core/Realtime.h"
 #include "engine/Engine.h"
 
 #include <atomic>

@@ -1,0 +1,94 @@
+#pragma once
+// One second-order IIR section (transposed direct form II) with double-precision state, so that
+// shelves with low corner frequencies stay quiet and exact at 48 kHz. Coefficients may change
+// while it runs (glideTo()): the transposed form tolerates small, smooth changes.
+//
+// Threads: real-time safe throughout; owned by the thread that runs the enclosing DSP block.
+
+#include "core/Realtime.h"
+
+#include <cmath>
+
+namespace dragoman
+{
+
+// Normalised so that a0 == 1.
+struct BiquadCoefficients
+{
+    double b0 = 1.0, b1 = 0.0, b2 = 0.0, a1 = 0.0, a2 = 0.0;
+};
+
+class Biquad
+{
+public:
+    void setCoefficients(const BiquadCoefficients& c) noexcept DRAGOMAN_NONBLOCKING
+    {
+        k = c;
+        glideLeft = 0;
+    }
+    // Moves linearly to `target` over the next `frames` samples, landing on it exactly. Changing
+    // b0 at once would step the output by the change times the input: a click, or with frequent
+    // small changes, zipper noise.
+    void glideTo(const BiquadCoefficients& target, int frames) noexcept DRAGOMAN_NONBLOCKING
+    {
+        if (frames <= 1)
+        {
+            setCoefficients(target);
+            return;
+        }
+        const double f = frames;
+        step = {(target.b0 - k.b0) / f, (target.b1 - k.b1) / f, (target.b2 - k.b2) / f,
+                (target.a1 - k.a1) / f, (target.a2 - k.a2) / f};
+        end = target;
+        glideLeft = frames;
+    }
+    const BiquadCoefficients& coefficients() const noexcept DRAGOMAN_NONBLOCKING { return k; }
+    void clear() noexcept DRAGOMAN_NONBLOCKING { z1 = z2 = 0.0; }
+    // No history and no glide under way: skipping process() would change nothing.
+    bool idle() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return z1 == 0.0 && z2 == 0.0 && glideLeft == 0;
+    }
+
+    double process(double x) noexcept DRAGOMAN_NONBLOCKING
+    {
+        if (glideLeft > 0)
+            advanceGlide();
+        const double y = k.b0 * x + z1;
+        z1 = k.b1 * x - k.a1 * y + z2;
+        z2 = k.b2 * x - k.a2 * y;
+        return y;
+    }
+
+    // Call once per block: a decaying tail would otherwise end in denormals, which are slow on
+    // x86 unless the audio thread sets flush-to-zero. 1e-20 is far below any audible level.
+    void flushDenormals() noexcept DRAGOMAN_NONBLOCKING
+    {
+        if (std::fabs(z1) < 1e-20 && std::fabs(z2) < 1e-20)
+            z1 = z2 = 0.0;
+    }
+
+private:
+    void advanceGlide() noexcept DRAGOMAN_NONBLOCKING
+    {
+        if (--glideLeft == 0)
+        {
+            k = end;
+            return;
+        }
+        k.b0 += step.b0;
+        k.b1 += step.b1;
+        k.b2 += step.b2;
+        k.a1 += step.a1;
+        k.a2 += step.a2;
+    }
+
+    BiquadCoefficients k;
+    BiquadCoefficients step;
+    BiquadCoefficients end;
+    int glideLeft = 0;
+    double z1 = 0.0;
+    double z2 = 0.0;
+};
+
+} // namespace dragoman

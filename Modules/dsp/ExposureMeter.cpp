@@ -1,0 +1,46 @@
+#include "dsp/ExposureMeter.h"
+
+#include "dsp/SplCalibration.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace dragoman
+{
+
+void ExposureMeter::prepare(double sampleRate, double windowSeconds)
+{
+    bucketFrames = std::max(1, static_cast<int>(std::lround(bucketSeconds * sampleRate)));
+    buckets.prepare(std::max(1, static_cast<int>(std::lround(windowSeconds / bucketSeconds))));
+    reset();
+}
+
+void ExposureMeter::setLevels(double splAt0dBFS, double warning) noexcept DRAGOMAN_NONBLOCKING
+{
+    calibration = splAt0dBFS;
+    warningSpl = warning;
+}
+
+void ExposureMeter::reset() noexcept DRAGOMAN_NONBLOCKING
+{
+    buckets.clear();
+    framesInBucket = 0;
+    bucketEnergy = 0.0;
+    leq = floorSpl;
+    warn = false;
+}
+
+void ExposureMeter::closeBucket() noexcept DRAGOMAN_NONBLOCKING
+{
+    buckets.push(bucketEnergy);
+    bucketEnergy = 0.0;
+    framesInBucket = 0;
+    const double frames = static_cast<double>(buckets.filled()) * bucketFrames;
+    leq = std::max(splOfMeanSquare(buckets.sum() / frames, calibration), floorSpl);
+    if (leq > warningSpl)
+        warn = true;
+    else if (leq < warningSpl - hysteresisDb)
+        warn = false;
+}
+
+} // namespace dragoman

@@ -1,0 +1,50 @@
+#pragma once
+// Stage (c) of the hearing-protection limiter: the equivalent level (Leq) of what the interpreter
+// heard over the last minute, in dB SPL, and a warning while it stays above the threshold. The
+// minute is a fixed ring of 100 ms energy buckets, so it costs a few bytes per second of window.
+//
+// Threads: prepare() allocates: control thread, before audio starts. The rest on the audio thread
+// (the engine publishes the readings to other threads).
+
+#include "core/Realtime.h"
+#include "dsp/WindowSum.h"
+
+namespace dragoman
+{
+
+class ExposureMeter
+{
+public:
+    static constexpr double bucketSeconds = 0.1;
+    static constexpr double hysteresisDb = 1.0; // so that the warning does not flicker
+    static constexpr double floorSpl = 0.0;     // silence reads the threshold of hearing
+
+    void prepare(double sampleRate, double windowSeconds);
+    void setLevels(double splAt0dBFS, double warningSpl) noexcept DRAGOMAN_NONBLOCKING;
+    void reset() noexcept DRAGOMAN_NONBLOCKING;
+
+    void add(float y) noexcept DRAGOMAN_NONBLOCKING
+    {
+        bucketEnergy += static_cast<double>(y) * y;
+        if (++framesInBucket == bucketFrames)
+            closeBucket();
+    }
+
+    // Over the window, or since reset() while that is shorter. Updated every 100 ms.
+    double leqSpl() const noexcept DRAGOMAN_NONBLOCKING { return leq; }
+    bool warning() const noexcept DRAGOMAN_NONBLOCKING { return warn; }
+
+private:
+    void closeBucket() noexcept DRAGOMAN_NONBLOCKING;
+
+    WindowSum buckets;
+    int bucketFrames = 4800;
+    int framesInBucket = 0;
+    double bucketEnergy = 0.0;
+    double calibration = 110.0;
+    double warningSpl = 80.0;
+    double leq = floorSpl;
+    bool warn = false;
+};
+
+} // namespace dragoman

@@ -1,0 +1,49 @@
+#include "dsp/GainRamp.h"
+
+namespace dragoman
+{
+
+void GainRamp::reset(float newGain) noexcept DRAGOMAN_NONBLOCKING
+{
+    start = goal = gain = newGain;
+    step = 0.0f;
+    length = done = 0;
+}
+
+void GainRamp::setTarget(float newGain, int rampFrames) noexcept DRAGOMAN_NONBLOCKING
+{
+    if (rampFrames <= 0)
+    {
+        reset(newGain);
+        return;
+    }
+    start = gain;
+    goal = newGain;
+    step = (goal - start) / static_cast<float>(rampFrames);
+    length = rampFrames;
+    done = 0;
+}
+
+void GainRamp::apply(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    int i = 0;
+    for (; i < n && ramping(); ++i)
+        buf[i] *= advance();
+    if (gain == 1.0f) // the common case: leave the samples bit-exact
+        return;
+    for (; i < n; ++i)
+        buf[i] *= gain;
+}
+
+void GainRamp::addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    int i = 0;
+    for (; i < n && ramping(); ++i)
+        dst[i] += src[i] * advance();
+    if (gain == 0.0f) // a muted source costs nothing
+        return;
+    for (; i < n; ++i)
+        dst[i] += src[i] * gain;
+}
+
+} // namespace dragoman
