@@ -101,12 +101,12 @@ const std::string& Floorplan::languageCode(int language) const
     return language >= 0 && language < languageCount() ? languages[language] : otherLanguage;
 }
 
-bool Floorplan::boothUnderstands(int booth, int language) const
+bool Floorplan::boothUnderstands(int booth, int language) const noexcept DRAGOMAN_NONBLOCKING
 {
     return understands[booth][language];
 }
 
-int Floorplan::pivotFor(int language) const
+int Floorplan::pivotFor(int language) const noexcept DRAGOMAN_NONBLOCKING
 {
     return pivots[language];
 }

@@ -3,6 +3,7 @@
 // arrays. Built on the control thread from a validated Session; read-only afterwards, so any
 // thread may read it while the engine runs.
 
+#include "Realtime.h"
 #include "Session.h"
 
 #include <array>
@@ -26,13 +27,22 @@ class Floorplan
 public:
     explicit Floorplan(Session session);
 
-    const Session& session() const { return spec; }
+    const Session& session() const noexcept DRAGOMAN_NONBLOCKING { return spec; }
 
-    int channelCount() const { return static_cast<int>(spec.channels.size()); }
-    int seatCount() const { return static_cast<int>(seats.size()); }
-    int boothCount() const { return static_cast<int>(spec.booths.size()); }
+    int channelCount() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<int>(spec.channels.size());
+    }
+    int seatCount() const noexcept DRAGOMAN_NONBLOCKING { return static_cast<int>(seats.size()); }
+    int boothCount() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<int>(spec.booths.size());
+    }
     // Every language the session names; index languageCount() stands for any other language.
-    int languageCount() const { return static_cast<int>(languages.size()); }
+    int languageCount() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<int>(languages.size());
+    }
 
     std::optional<int> channelIndex(std::string_view id) const;
     std::optional<int> seatIndex(std::string_view id) const;
@@ -44,14 +54,23 @@ public:
     const std::string& boothId(int booth) const { return spec.booths[booth].id; }
     const std::string& languageCode(int language) const;
 
-    int seatBooth(int seat) const { return seats[seat].booth; }
-    double seatCalibration(int seat) const { return seats[seat].splAt0dBFS; }
-    int channelLanguage(int channel) const { return channelLanguages[channel]; }
+    int seatBooth(int seat) const noexcept DRAGOMAN_NONBLOCKING { return seats[seat].booth; }
+    double seatCalibration(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].splAt0dBFS;
+    }
+    int channelLanguage(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return channelLanguages[channel];
+    }
     // Channel index of the booth's output slot (0 = A), or kNoChannel when the booth has none.
-    int boothOutput(int booth, int slot) const { return boothOutputs[booth][slot]; }
-    bool boothUnderstands(int booth, int language) const;
+    int boothOutput(int booth, int slot) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return boothOutputs[booth][slot];
+    }
+    bool boothUnderstands(int booth, int language) const noexcept DRAGOMAN_NONBLOCKING;
     // Pivot channel for a floor language, or kNoChannel.
-    int pivotFor(int language) const;
+    int pivotFor(int language) const noexcept DRAGOMAN_NONBLOCKING;
     // Seats of one booth, in session order.
     const std::vector<int>& boothSeats(int booth) const { return seatsOfBooth[booth]; }
 

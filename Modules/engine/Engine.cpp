@@ -11,7 +11,7 @@ constexpr double kSwitchSeconds = 0.010;    // microphone, cough, output and lis
 constexpr double kCrossfadeSeconds = 0.020; // auto-floor: the floor fading in or out under a voice
 } // namespace
 
-void Engine::QueueSink::emit(const Event& event) noexcept
+void Engine::QueueSink::emit(const Event& event) noexcept DRAGOMAN_NONBLOCKING
 {
     if (!events.push(event))
         lost.fetch_add(1, std::memory_order_relaxed);

@@ -73,7 +73,7 @@ private:
             : events(queue), lost(dropped)
         {
         }
-        void emit(const Event& event) noexcept override;
+        void emit(const Event& event) noexcept DRAGOMAN_NONBLOCKING override;
 
     private:
         SpscQueue<Event>& events;

@@ -3,6 +3,7 @@
 // collect events in a vector.
 
 #include "core/Event.h"
+#include "core/Realtime.h"
 
 namespace dragoman
 {
@@ -12,7 +13,7 @@ class EventSink
 public:
     virtual ~EventSink() = default;
     // Called on the audio thread: must not allocate, lock or wait.
-    virtual void emit(const Event& event) noexcept = 0;
+    virtual void emit(const Event& event) noexcept DRAGOMAN_NONBLOCKING = 0;
 };
 
 } // namespace dragoman

@@ -16,24 +16,24 @@ void RelayGraph::prepare(int channelCount, int maxSources)
     clear();
 }
 
-void RelayGraph::clear() noexcept
+void RelayGraph::clear() noexcept DRAGOMAN_NONBLOCKING
 {
     std::fill(floorFeed.begin(), floorFeed.end(), false);
     sourceCount = 0;
 }
 
-void RelayGraph::setCarriesFloor(int channel) noexcept
+void RelayGraph::setCarriesFloor(int channel) noexcept DRAGOMAN_NONBLOCKING
 {
     floorFeed[channel] = true;
 }
 
-void RelayGraph::addInterpreterSource(int channel, int source) noexcept
+void RelayGraph::addInterpreterSource(int channel, int source) noexcept DRAGOMAN_NONBLOCKING
 {
     if (sourceCount < sources.size())
         sources[sourceCount++] = {channel, source};
 }
 
-void RelayGraph::solve() noexcept
+void RelayGraph::solve() noexcept DRAGOMAN_NONBLOCKING
 {
     std::copy(depths.begin(), depths.end(), previousDepths.begin());
     previousCycle = cycleLength > 0;
@@ -48,7 +48,7 @@ void RelayGraph::solve() noexcept
 
 // Depth-first: a channel's depth is one more than the deepest source among its live
 // interpreters. Meeting a channel that is still being visited closes a cycle.
-int RelayGraph::visit(int channel) noexcept
+int RelayGraph::visit(int channel) noexcept DRAGOMAN_NONBLOCKING
 {
     if (marks[channel] == Mark::done)
         return depths[channel];

@@ -8,6 +8,7 @@
 
 #include "core/Event.h"
 #include "core/Floorplan.h"
+#include "core/Realtime.h"
 
 #include <array>
 #include <vector>
@@ -21,23 +22,28 @@ public:
     void prepare(int channelCount, int maxSources);
 
     // Describe what every channel carries, then solve().
-    void clear() noexcept;
-    void setCarriesFloor(int channel) noexcept;                  // depth 0
-    void addInterpreterSource(int channel, int source) noexcept; // source: kFloor or a channel
-    void solve() noexcept;
+    void clear() noexcept DRAGOMAN_NONBLOCKING;
+    void setCarriesFloor(int channel) noexcept DRAGOMAN_NONBLOCKING; // depth 0
+    void
+    addInterpreterSource(int channel,
+                         int source) noexcept DRAGOMAN_NONBLOCKING; // source: kFloor or a channel
+    void solve() noexcept DRAGOMAN_NONBLOCKING;
 
-    int depth(int channel) const noexcept { return depths[channel]; }
+    int depth(int channel) const noexcept DRAGOMAN_NONBLOCKING { return depths[channel]; }
     // The depth before the last solve(), so that callers can report what changed.
-    int previousDepth(int channel) const noexcept { return previousDepths[channel]; }
-    bool hadCycle() const noexcept { return previousCycle; }
-    bool hasCycle() const noexcept { return cycleLength > 0; }
+    int previousDepth(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return previousDepths[channel];
+    }
+    bool hadCycle() const noexcept DRAGOMAN_NONBLOCKING { return previousCycle; }
+    bool hasCycle() const noexcept DRAGOMAN_NONBLOCKING { return cycleLength > 0; }
     // The first cycle found, as channels, each listening to the next; the last listens to the
     // first.
-    int cycleSize() const noexcept { return cycleLength; }
-    int cycleChannel(int i) const noexcept { return cycle[i]; }
+    int cycleSize() const noexcept DRAGOMAN_NONBLOCKING { return cycleLength; }
+    int cycleChannel(int i) const noexcept DRAGOMAN_NONBLOCKING { return cycle[i]; }
 
 private:
-    int visit(int channel) noexcept;
+    int visit(int channel) noexcept DRAGOMAN_NONBLOCKING;
 
     enum class Mark : unsigned char
     {

@@ -23,30 +23,30 @@ RoutingDesk::RoutingDesk(const Floorplan& floorplan)
     // Settle the initial state quietly: the session file already says it.
     struct Quiet final : EventSink
     {
-        void emit(const Event&) noexcept override {}
+        void emit(const Event&) noexcept DRAGOMAN_NONBLOCKING override {}
     } quiet;
     Context context{0, quiet};
     refresh(context);
 }
 
-bool RoutingDesk::seatOnAir(int seat) const noexcept
+bool RoutingDesk::seatOnAir(int seat) const noexcept DRAGOMAN_NONBLOCKING
 {
     const auto& s = seats[seat];
     return s.live && !s.cough && !channels[seatChannel(seat)].passThrough;
 }
 
-int RoutingDesk::seatChannel(int seat) const noexcept
+int RoutingDesk::seatChannel(int seat) const noexcept DRAGOMAN_NONBLOCKING
 {
     return plan.boothOutput(plan.seatBooth(seat), seats[seat].slot);
 }
 
-bool RoutingDesk::channelCarriesFloor(int channel) const noexcept
+bool RoutingDesk::channelCarriesFloor(int channel) const noexcept DRAGOMAN_NONBLOCKING
 {
     const auto& c = channels[channel];
     return c.passThrough || (c.holders == 0 && c.idleFloor);
 }
 
-Event RoutingDesk::seatEvent(EventKind kind, int seat) const noexcept
+Event RoutingDesk::seatEvent(EventKind kind, int seat) const noexcept DRAGOMAN_NONBLOCKING
 {
     Event event;
     event.kind = kind;
@@ -55,13 +55,14 @@ Event RoutingDesk::seatEvent(EventKind kind, int seat) const noexcept
     return event;
 }
 
-void RoutingDesk::emit(Context& context, Event event) noexcept
+void RoutingDesk::emit(Context& context, Event event) noexcept DRAGOMAN_NONBLOCKING
 {
     event.frame = context.frame;
     context.sink.emit(event);
 }
 
-void RoutingDesk::apply(const Command& command, std::int64_t frame, EventSink& sink) noexcept
+void RoutingDesk::apply(const Command& command, std::int64_t frame,
+                        EventSink& sink) noexcept DRAGOMAN_NONBLOCKING
 {
     Context context{frame, sink};
     const int target = command.target;
@@ -151,7 +152,7 @@ void RoutingDesk::apply(const Command& command, std::int64_t frame, EventSink& s
     ++changes;
 }
 
-void RoutingDesk::micOn(int seat, Context& context) noexcept
+void RoutingDesk::micOn(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     auto& s = seats[seat];
     if (s.live || s.suspendedBy >= 0)
@@ -170,7 +171,7 @@ void RoutingDesk::micOn(int seat, Context& context) noexcept
     emit(context, seatEvent(EventKind::micOn, seat));
 }
 
-void RoutingDesk::micOff(int seat, Context& context) noexcept
+void RoutingDesk::micOff(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     auto& s = seats[seat];
     if (!s.live && s.suspendedBy < 0)
@@ -181,7 +182,7 @@ void RoutingDesk::micOff(int seat, Context& context) noexcept
     resumeWaitingSeats(context);
 }
 
-void RoutingDesk::changeOutput(int seat, int slot, Context& context) noexcept
+void RoutingDesk::changeOutput(int seat, int slot, Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     auto& s = seats[seat];
     if (s.slot == slot)
@@ -207,7 +208,8 @@ void RoutingDesk::changeOutput(int seat, int slot, Context& context) noexcept
     resumeWaitingSeats(context);
 }
 
-bool RoutingDesk::claim(int seat, int channel, EventKind refusedKind, Context& context) noexcept
+bool RoutingDesk::claim(int seat, int channel, EventKind refusedKind,
+                        Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     const int booth = plan.seatBooth(seat);
     const auto modeFor = [&](int other)
@@ -261,7 +263,7 @@ bool RoutingDesk::claim(int seat, int channel, EventKind refusedKind, Context& c
     return true;
 }
 
-void RoutingDesk::resumeWaitingSeats(Context& context) noexcept
+void RoutingDesk::resumeWaitingSeats(Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     for (int seat = 0; seat < plan.seatCount(); ++seat)
     {
@@ -286,7 +288,7 @@ void RoutingDesk::resumeWaitingSeats(Context& context) noexcept
     }
 }
 
-int RoutingDesk::resolveSource(int seat, Context& context) noexcept
+int RoutingDesk::resolveSource(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     const auto& s = seats[seat];
     if (s.listen != kAuto)
@@ -312,7 +314,7 @@ int RoutingDesk::resolveSource(int seat, Context& context) noexcept
 }
 
 // Derives everything that follows from the settings, and reports what changed.
-void RoutingDesk::refresh(Context& context) noexcept
+void RoutingDesk::refresh(Context& context) noexcept DRAGOMAN_NONBLOCKING
 {
     for (int c = 0; c < plan.channelCount(); ++c)
     {

@@ -11,6 +11,7 @@
 #include "RelayGraph.h"
 #include "core/Command.h"
 #include "core/Floorplan.h"
+#include "core/Realtime.h"
 
 #include <cstdint>
 #include <vector>
@@ -24,40 +25,83 @@ public:
     explicit RoutingDesk(const Floorplan& plan);
 
     // Applies one command at engine time `frame`; every consequence goes to `sink`.
-    void apply(const Command& command, std::int64_t frame, EventSink& sink) noexcept;
+    void apply(const Command& command, std::int64_t frame,
+               EventSink& sink) noexcept DRAGOMAN_NONBLOCKING;
 
     // Bumped by every change, so that the audio path only retargets ramps when something moved.
-    std::uint32_t revision() const noexcept { return changes; }
+    std::uint32_t revision() const noexcept DRAGOMAN_NONBLOCKING { return changes; }
 
     // Seat state. "Live" means the seat's microphone holds its output channel (it may be
     // coughing); a suspended seat wants the channel but waits behind a toggle-override.
-    bool seatLive(int seat) const noexcept { return seats[seat].live; }
-    bool seatSuspended(int seat) const noexcept { return seats[seat].suspendedBy >= 0; }
-    bool seatCoughing(int seat) const noexcept { return seats[seat].cough; }
-    bool seatOnAir(int seat) const noexcept;
-    int seatOutputSlot(int seat) const noexcept { return seats[seat].slot; }
-    int seatChannel(int seat) const noexcept;
-    int seatListenSetting(int seat) const noexcept { return seats[seat].listen; }
-    int seatSource(int seat) const noexcept { return seats[seat].source; } // kFloor or a channel
-    float seatVolumeDb(int seat) const noexcept { return seats[seat].volumeDb; }
-    float seatBassDb(int seat) const noexcept { return seats[seat].bassDb; }
-    float seatTrebleDb(int seat) const noexcept { return seats[seat].trebleDb; }
-    float seatSidetoneDb(int seat) const noexcept { return seats[seat].sidetoneDb; }
+    bool seatLive(int seat) const noexcept DRAGOMAN_NONBLOCKING { return seats[seat].live; }
+    bool seatSuspended(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].suspendedBy >= 0;
+    }
+    bool seatCoughing(int seat) const noexcept DRAGOMAN_NONBLOCKING { return seats[seat].cough; }
+    bool seatOnAir(int seat) const noexcept DRAGOMAN_NONBLOCKING;
+    int seatOutputSlot(int seat) const noexcept DRAGOMAN_NONBLOCKING { return seats[seat].slot; }
+    int seatChannel(int seat) const noexcept DRAGOMAN_NONBLOCKING;
+    int seatListenSetting(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].listen;
+    }
+    int seatSource(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].source;
+    } // kFloor or a channel
+    float seatVolumeDb(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].volumeDb;
+    }
+    float seatBassDb(int seat) const noexcept DRAGOMAN_NONBLOCKING { return seats[seat].bassDb; }
+    float seatTrebleDb(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].trebleDb;
+    }
+    float seatSidetoneDb(int seat) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return seats[seat].sidetoneDb;
+    }
 
     // Channel state.
-    bool channelPassesFloor(int channel) const noexcept { return channels[channel].passThrough; }
-    bool channelIdleFloor(int channel) const noexcept { return channels[channel].idleFloor; }
-    int channelHolder(int channel) const noexcept { return channels[channel].holder; }
-    int channelHolderCount(int channel) const noexcept { return channels[channel].holders; }
+    bool channelPassesFloor(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return channels[channel].passThrough;
+    }
+    bool channelIdleFloor(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return channels[channel].idleFloor;
+    }
+    int channelHolder(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return channels[channel].holder;
+    }
+    int channelHolderCount(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return channels[channel].holders;
+    }
     // What the channel carries when nobody is on air: the floor (pass-through or idle floor).
-    bool channelCarriesFloor(int channel) const noexcept;
-    int channelDepth(int channel) const noexcept { return relay.depth(channel); }
-    bool relayCycle() const noexcept { return relay.hasCycle(); }
+    bool channelCarriesFloor(int channel) const noexcept DRAGOMAN_NONBLOCKING;
+    int channelDepth(int channel) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return relay.depth(channel);
+    }
+    bool relayCycle() const noexcept DRAGOMAN_NONBLOCKING { return relay.hasCycle(); }
 
-    int floorLanguage() const noexcept { return floorLanguageIndex; }
-    const LanguageCode& floorLanguageCode() const noexcept { return floorCode; }
-    InterlockMode boothInterlock(int booth) const noexcept { return boothModes[booth]; }
-    InterlockMode interlockBetweenBooths() const noexcept { return betweenMode; }
+    int floorLanguage() const noexcept DRAGOMAN_NONBLOCKING { return floorLanguageIndex; }
+    const LanguageCode& floorLanguageCode() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return floorCode;
+    }
+    InterlockMode boothInterlock(int booth) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return boothModes[booth];
+    }
+    InterlockMode interlockBetweenBooths() const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return betweenMode;
+    }
 
 private:
     struct Seat
@@ -86,17 +130,18 @@ private:
         EventSink& sink;
     };
 
-    void micOn(int seat, Context& context) noexcept;
-    void micOff(int seat, Context& context) noexcept;
-    void changeOutput(int seat, int slot, Context& context) noexcept;
+    void micOn(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    void micOff(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    void changeOutput(int seat, int slot, Context& context) noexcept DRAGOMAN_NONBLOCKING;
     // Who stands in the way of `seat` going live on `channel`; returns false and reports when an
     // interlock refuses, otherwise cuts or suspends the others as their modes say.
-    bool claim(int seat, int channel, EventKind refusedKind, Context& context) noexcept;
-    void resumeWaitingSeats(Context& context) noexcept;
-    void refresh(Context& context) noexcept;
-    int resolveSource(int seat, Context& context) noexcept;
-    void emit(Context& context, Event event) noexcept;
-    Event seatEvent(EventKind kind, int seat) const noexcept;
+    bool claim(int seat, int channel, EventKind refusedKind,
+               Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    void resumeWaitingSeats(Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    void refresh(Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    int resolveSource(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    void emit(Context& context, Event event) noexcept DRAGOMAN_NONBLOCKING;
+    Event seatEvent(EventKind kind, int seat) const noexcept DRAGOMAN_NONBLOCKING;
 
     const Floorplan& plan;
     std::vector<Seat> seats;
