@@ -120,14 +120,15 @@ std::string StatusView::carries(int row) const
     if (row == 0)
         return "original";
     const auto& status = board.channels[row];
+    // Pass-through wins over a live seat: the seat is off air until the floor changes language.
+    if (status.passThrough.load(relaxed))
+        return "pass-through";
     const int holder = status.holder.load(relaxed);
     if (holder >= 0)
     {
         const int holders = status.holders.load(relaxed);
         return plan.seatId(holder) + (holders > 1 ? " +" + std::to_string(holders - 1) : "");
     }
-    if (status.passThrough.load(relaxed))
-        return "pass-through";
     return status.idleFloor.load(relaxed) ? "floor" : "silence";
 }
 
