@@ -55,7 +55,8 @@ public:
         if (glideLeft > 0)
             advanceGlide();
         const double y = k.b0 * x + z1;
-        z1 = k.b1 * x - k.a1 * y + z2;
+        // The feedback term last: the next sample then waits on one multiply and one subtract.
+        z1 = (k.b1 * x + z2) - k.a1 * y;
         z2 = k.b2 * x - k.a2 * y;
         return y;
     }

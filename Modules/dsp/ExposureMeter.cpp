@@ -1,5 +1,6 @@
 #include "dsp/ExposureMeter.h"
 
+#include "dsp/EnergyHistory.h"
 #include "dsp/SplCalibration.h"
 
 #include <algorithm>
@@ -25,15 +26,15 @@ void ExposureMeter::reset() noexcept DRAGOMAN_NONBLOCKING
 {
     buckets.clear();
     framesInBucket = 0;
-    bucketEnergy = 0.0;
+    bucketCounts = 0;
     leq = floorSpl;
     warn = false;
 }
 
 void ExposureMeter::closeBucket() noexcept DRAGOMAN_NONBLOCKING
 {
-    buckets.push(bucketEnergy);
-    bucketEnergy = 0.0;
+    buckets.push(static_cast<double>(bucketCounts) * EnergyHistory::quantum);
+    bucketCounts = 0;
     framesInBucket = 0;
     const double frames = static_cast<double>(buckets.filled()) * bucketFrames;
     leq = std::max(splOfMeanSquare(buckets.sum() / frames, calibration), floorSpl);

@@ -2,12 +2,15 @@
 // Stage (c) of the hearing-protection limiter: the equivalent level (Leq) of what the interpreter
 // heard over the last minute, in dB SPL, and a warning while it stays above the threshold. The
 // minute is a fixed ring of 100 ms energy buckets, so it costs a few bytes per second of window.
+// It takes energies already summed (in EnergyHistory counts, exact), a stretch of frames at once.
 //
 // Threads: prepare() allocates: control thread, before audio starts. The rest on the audio thread
 // (the engine publishes the readings to other threads).
 
 #include "core/Realtime.h"
 #include "dsp/WindowSum.h"
+
+#include <cstdint>
 
 namespace dragoman
 {
@@ -23,10 +26,17 @@ public:
     void setLevels(double splAt0dBFS, double warningSpl) noexcept DRAGOMAN_NONBLOCKING;
     void reset() noexcept DRAGOMAN_NONBLOCKING;
 
-    void add(float y) noexcept DRAGOMAN_NONBLOCKING
+    // Frames that add() may take at once: those left in the current bucket.
+    int framesToBucketEnd() const noexcept DRAGOMAN_NONBLOCKING
     {
-        bucketEnergy += static_cast<double>(y) * y;
-        if (++framesInBucket == bucketFrames)
+        return bucketFrames - framesInBucket;
+    }
+    // `frames` (at most framesToBucketEnd()) output samples whose energies sum to `counts`.
+    void add(std::uint64_t counts, int frames) noexcept DRAGOMAN_NONBLOCKING
+    {
+        bucketCounts += counts;
+        framesInBucket += frames;
+        if (framesInBucket >= bucketFrames)
             closeBucket();
     }
 
@@ -40,7 +50,7 @@ private:
     WindowSum buckets;
     int bucketFrames = 4800;
     int framesInBucket = 0;
-    double bucketEnergy = 0.0;
+    std::uint64_t bucketCounts = 0;
     double calibration = 110.0;
     double warningSpl = 80.0;
     double leq = floorSpl;

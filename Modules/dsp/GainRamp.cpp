@@ -31,8 +31,10 @@ void GainRamp::apply(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
         buf[i] *= advance();
     if (gain == 1.0f) // the common case: leave the samples bit-exact
         return;
-    for (; i < n; ++i)
-        buf[i] *= gain;
+    const float steady = gain;
+#pragma omp simd
+    for (int k = i; k < n; ++k)
+        buf[k] *= steady;
 }
 
 void GainRamp::addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING
@@ -42,8 +44,10 @@ void GainRamp::addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONB
         dst[i] += src[i] * advance();
     if (gain == 0.0f) // a muted source costs nothing
         return;
-    for (; i < n; ++i)
-        dst[i] += src[i] * gain;
+    const float steady = gain;
+#pragma omp simd
+    for (int k = i; k < n; ++k)
+        dst[k] += src[k] * steady;
 }
 
 } // namespace dragoman

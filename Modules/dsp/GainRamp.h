@@ -28,6 +28,7 @@ public:
     // buf[i] *= gain, advancing the ramp one step per frame.
     void apply(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING;
     // dst[i] += src[i] * gain, advancing the ramp one step per frame: mixing without a temp buffer.
+    // src and dst are separate buffers (or the same one).
     void addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING;
 
 private:

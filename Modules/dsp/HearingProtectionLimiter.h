@@ -10,13 +10,20 @@
 // neither stage can break the other's guarantee. Sound below both limits passes bit-exact,
 // delayed by latencyFrames(). Non-finite input samples (a broken decoder) are replaced by silence.
 //
+// It runs in chunks of up to chunkFrames, stage by stage, and gives the same output, to the bit,
+// as the stages run sample by sample, whatever the block sizes (HearingProtectionEquivalenceTest
+// compares the two). Each stage first tries to prove from exact window sums that a chunk needs
+// no reduction (normal speech, far below the limits), and then costs next to nothing. The two
+// stages coupled sample by sample, the short-term gain and the backstop (each output changes
+// the room left for the next), run so only when the 100 ms window is nearly spent.
+//
 // Threads: prepare() allocates: control thread, before audio starts. process(), reset(),
 // setCalibration() and the getters on the audio thread; the engine publishes the readings.
 
+#include "core/Realtime.h"
 #include "dsp/ExposureMeter.h"
 #include "dsp/HearingProtectionSettings.h"
 #include "dsp/LookaheadPeakGain.h"
-#include "core/Realtime.h"
 #include "dsp/SustainedLevelGain.h"
 #include "dsp/WindowEnergyLimit.h"
 
@@ -32,9 +39,11 @@ public:
     static constexpr double ceilingReleaseSeconds = 0.06;
     static constexpr double sustainedWindowSeconds = 0.1;
     static constexpr double sustainedAimDb = 1.0; // the smooth gain aims this far under the limit
+    // Long enough to pay for the proofs, short enough that their bounds stay tight.
+    static constexpr int chunkFrames = 64;
 
-    // Any block size works (the limiter runs sample by sample); maxBlock is accepted for symmetry
-    // with the other blocks of the path.
+    // Any block size works (the limiter runs in chunks); maxBlock is accepted for symmetry with
+    // the other blocks of the path.
     void prepare(const HearingProtectionSettings& settings, double sampleRate, int maxBlock);
     // A seat's calibration changed (new headphones): thresholds follow at once, state is kept.
     void setCalibration(double splAt0dBFS) noexcept DRAGOMAN_NONBLOCKING;
@@ -50,6 +59,12 @@ public:
     float gainReductionDb() const noexcept DRAGOMAN_NONBLOCKING { return reductionDb; }
 
 private:
+    // Processes n <= chunkFrames samples; returns the smallest gain applied.
+    float processChunk(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING;
+    // Copies the chunk's outputs to buf; returns the smallest gain applied to them.
+    float deliver(float* buf, int n, bool untouched) noexcept DRAGOMAN_NONBLOCKING;
+    void countExposure(int n) noexcept DRAGOMAN_NONBLOCKING;
+
     HearingProtectionSettings config;
     int lookahead = 48;
     float ceiling = 1.0f; // largest sample value allowed out
@@ -59,8 +74,16 @@ private:
     WindowEnergyLimit sustainedBackstop;
     ExposureMeter exposure;
 
-    std::vector<float> delay; // the look-ahead
-    std::size_t delayPos = 0;
+    // The look-ahead, then the chunk: line[i] is output as the chunk's sample i comes in at
+    // line[lookahead + i].
+    std::vector<float> line;
+    // Scratch for one chunk.
+    std::vector<float> needs;
+    std::vector<float> peakGains;
+    std::vector<float> levelGains;
+    std::vector<float> shortTermGains;
+    std::vector<float> gains; // the smallest of the three, once known
+    std::vector<float> out;
 
     float reductionDb = 0.0f;
 };

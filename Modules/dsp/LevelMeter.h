@@ -4,6 +4,8 @@
 //
 // Threads: prepare() on the control thread before audio starts. process() on the audio thread
 // only. The getters read relaxed atomics and may be called from any thread: a UI polls them.
+// The audio thread publishes linear values and the getters convert them to dB, so that the
+// logarithms of every meter do not land in the one block where their windows end.
 
 #include "core/Realtime.h"
 
@@ -24,13 +26,14 @@ public:
     // Audio thread (or before audio starts): forget the partial window and the published values.
     void reset() noexcept DRAGOMAN_NONBLOCKING;
 
-    float peakDb() const noexcept { return peak.load(std::memory_order_relaxed); }
-    float rmsDb() const noexcept { return rms.load(std::memory_order_relaxed); }
+    float peakDb() const noexcept;
+    float rmsDb() const noexcept;
     // Blocks passed to process() that held a sample at or beyond full scale.
     std::uint32_t clipCount() const noexcept { return clips.load(std::memory_order_relaxed); }
 
 private:
     static_assert(std::atomic<float>::is_always_lock_free);
+    static_assert(std::atomic<double>::is_always_lock_free);
     static_assert(std::atomic<std::uint32_t>::is_always_lock_free);
 
     void publish() noexcept DRAGOMAN_NONBLOCKING;
@@ -40,8 +43,8 @@ private:
     float windowPeak = 0.0f;
     double windowEnergy = 0.0;
 
-    std::atomic<float> peak{floorDb};
-    std::atomic<float> rms{floorDb};
+    std::atomic<float> peak{0.0f};       // linear, of the last full window
+    std::atomic<double> meanSquare{0.0}; // of the last full window
     std::atomic<std::uint32_t> clips{0};
 };
 

@@ -9,11 +9,15 @@
 // limit holds without overshoot, and the gain moves smoothly (by at most 1/(lookahead + 1) per
 // frame: no step, no click). Release is exponential, with the given time constant.
 //
-// Threads: prepare() allocates: control thread, before audio starts. reset() and push() on the
-// audio thread.
+// Built for blocks: the sliding minimum is van Herk / Gil-Werman's (minima of fixed blocks of
+// the span, no data-dependent branch), and the average is a difference of exact running sums
+// of the released gain, rounded down to 2^-40 (so it never exceeds the true average). push() is
+// process() of one sample: the two give the same gains, whatever the block sizes.
+//
+// Threads: prepare() allocates: control thread, before audio starts. The rest on the audio
+// thread.
 
 #include "core/Realtime.h"
-#include "dsp/WindowSum.h"
 
 #include <cstdint>
 #include <vector>
@@ -26,27 +30,41 @@ class LookaheadPeakGain
 public:
     void prepare(int lookaheadFrames, double releaseFrames);
     void reset() noexcept DRAGOMAN_NONBLOCKING;
+    // Needs are gains from 0 to 1; above 1 counts as 1.
     float push(float neededGain) noexcept DRAGOMAN_NONBLOCKING;
+    // gains[i] = push(needs[i]) for i = 0 .. n-1.
+    void process(const float* needs, float* gains, int n) noexcept DRAGOMAN_NONBLOCKING;
+
+    // Every gain in both windows is exactly 1: pushing needs of 1 returns 1 and only moves time.
+    bool idle() const noexcept DRAGOMAN_NONBLOCKING { return unityRun >= span; }
+    // n pushes of 1 while idle() (which they leave true), in constant time.
+    void pushUnity(int n) noexcept DRAGOMAN_NONBLOCKING;
 
 private:
-    struct Entry
-    {
-        std::uint64_t frame;
-        float gain;
-    };
+    static constexpr double countsPerGain = 0x1p40;
+    static constexpr std::uint64_t unityCounts = std::uint64_t{1} << 40;
 
-    // Sliding minimum: a deque, kept in a ring, of gains that may still become the minimum.
-    std::vector<Entry> ring;
-    std::size_t head = 0;
-    std::size_t size = 0;
-    std::uint64_t frame = 0;
-    std::uint64_t span = 1; // lookahead + 1
-    double inverseSpan = 1.0;
+    // Writes the history that pushUnity() left out: ones, as far back as a window can reach.
+    void catchUp() noexcept DRAGOMAN_NONBLOCKING;
 
-    double releaseCoefficient = 0.0;
+    std::int64_t span = 1; // lookahead + 1: both windows
+    std::int64_t frame = 0;
+
+    // Rings indexed by frame & mask, holding the last 2 * span frames and more.
+    std::vector<float> needs;
+    std::vector<float> suffixMinima; // of each completed block, from the frame to its end
+    std::vector<std::uint64_t> sums; // sums[k & mask]: released gains of frames [0, k), counts
+    std::uint64_t mask = 0;
+    float blockMinimum = 1.0f; // of the current block so far (frames since a multiple of span)
+    std::int64_t blockPos = 0; // frame % span
+
+    double releaseFactor = 0.0; // per frame, on the gap between `released` and the minimum
     double released = 1.0;
-    std::uint64_t unityRun = 0; // pushes in a row that left `released` at exactly 1
-    WindowSum average;
+    double releaseTarget = 1.0;   // the minimum `released` last moved toward
+    double releaseGap = 0.0;      // minimum - released while it releases
+    std::int64_t unityRun = 0;    // pushes in a row that left `released` at exactly 1
+    std::int64_t unityFrames = 0; // pushed by pushUnity() and not yet written to the rings
+    double perCount = 1.0;        // 2^-40 / span: average gain per count
 };
 
 } // namespace dragoman

@@ -24,16 +24,25 @@ void LoudnessMeter::reset() noexcept DRAGOMAN_NONBLOCKING
     blocks.clear();
     framesInBlock = 0;
     blockEnergy = 0.0;
-    lufs.store(floorLufs, std::memory_order_relaxed);
+    meanSquare.store(0.0, std::memory_order_relaxed);
 }
 
 void LoudnessMeter::process(const float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
 {
-    for (int i = 0; i < n; ++i)
+    for (int done = 0; done < n;)
     {
-        const double k = highPass.process(shelf.process(buf[i]));
-        blockEnergy += k * k;
-        if (++framesInBlock == blockFrames)
+        // Up to the end of the 100 ms block, summing in a local.
+        const int end = done + std::min(n - done, blockFrames - framesInBlock);
+        double energy = 0.0;
+        for (int i = done; i < end; ++i)
+        {
+            const double k = highPass.process(shelf.process(buf[i]));
+            energy += k * k;
+        }
+        blockEnergy += energy;
+        framesInBlock += end - done;
+        done = end;
+        if (framesInBlock == blockFrames)
             publish();
     }
     shelf.flushDenormals();
@@ -45,12 +54,17 @@ void LoudnessMeter::publish() noexcept DRAGOMAN_NONBLOCKING
     blocks.push(blockEnergy);
     framesInBlock = 0;
     blockEnergy = 0.0;
-    const double meanSquare =
-        blocks.sum() / (static_cast<double>(blocks.filled()) * static_cast<double>(blockFrames));
+    meanSquare.store(blocks.sum() /
+                         (static_cast<double>(blocks.filled()) * static_cast<double>(blockFrames)),
+                     std::memory_order_relaxed);
+}
+
+float LoudnessMeter::shortTermLufs() const noexcept
+{
+    const double ms = meanSquare.load(std::memory_order_relaxed);
     // -0.691 dB cancels the K-filter's gain at 1 kHz, so a 1 kHz sine reads its RMS in dBFS.
-    const double loudness = meanSquare > 0.0 ? -0.691 + 10.0 * std::log10(meanSquare) : floorLufs;
-    lufs.store(static_cast<float>(std::max<double>(loudness, floorLufs)),
-               std::memory_order_relaxed);
+    const double loudness = ms > 0.0 ? -0.691 + 10.0 * std::log10(ms) : floorLufs;
+    return static_cast<float>(std::max<double>(loudness, floorLufs));
 }
 
 } // namespace dragoman

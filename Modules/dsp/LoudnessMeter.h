@@ -3,10 +3,11 @@
 // every 100 ms) of one mono signal, for the technician's channel meters.
 //
 // Threads: prepare() allocates: control thread, before audio starts. process() and reset() on the
-// audio thread only. shortTermLufs() reads a relaxed atomic: any thread.
+// audio thread only. shortTermLufs() reads a relaxed atomic: any thread. The audio thread
+// publishes the mean square and the getter takes its logarithm, off the audio thread.
 
-#include "dsp/Biquad.h"
 #include "core/Realtime.h"
+#include "dsp/Biquad.h"
 #include "dsp/WindowSum.h"
 
 #include <atomic>
@@ -27,10 +28,10 @@ public:
     void reset() noexcept DRAGOMAN_NONBLOCKING;
 
     // Until 3 s have passed, the average of what has been measured so far.
-    float shortTermLufs() const noexcept { return lufs.load(std::memory_order_relaxed); }
+    float shortTermLufs() const noexcept;
 
 private:
-    static_assert(std::atomic<float>::is_always_lock_free);
+    static_assert(std::atomic<double>::is_always_lock_free);
 
     void publish() noexcept DRAGOMAN_NONBLOCKING;
 
@@ -40,7 +41,7 @@ private:
     int blockFrames = 4800;
     int framesInBlock = 0;
     double blockEnergy = 0.0;
-    std::atomic<float> lufs{floorLufs};
+    std::atomic<double> meanSquare{0.0}; // K-weighted, over the window
 };
 
 } // namespace dragoman

@@ -18,11 +18,19 @@
 // Each gain is smoothed like the peak stage's (LookaheadPeakGain): fully down when the first loud
 // sample leaves the look-ahead, with the attack spread over the look-ahead before it.
 //
+// Levels are read from an EnergyHistory (exact sums), so a chunk's gains are the same whether
+// they are computed sample by sample (push(), or shortTermGain() per sample) or for the chunk at
+// once (levelGains(), shortTermGains()); the chunk calls also prove, when they can, that a whole
+// chunk needs no reduction, and then cost next to nothing.
+//
 // Threads: prepare() allocates: control thread, before audio starts. The rest on the audio thread.
 
-#include "dsp/LookaheadPeakGain.h"
 #include "core/Realtime.h"
-#include "dsp/WindowSum.h"
+#include "dsp/EnergyHistory.h"
+#include "dsp/LookaheadPeakGain.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace dragoman
 {
@@ -35,24 +43,65 @@ public:
     static constexpr double releaseSeconds = 0.4;
     static constexpr double shortTermReleaseSeconds = 0.05;
 
-    void prepare(double sampleRate, int lookaheadFrames);
+    // Chunks passed to addInput() hold at most maxChunk frames.
+    void prepare(double sampleRate, int lookaheadFrames, int maxChunk);
     void setTargetMeanSquare(double meanSquare) noexcept DRAGOMAN_NONBLOCKING
     {
         target = meanSquare;
     }
     void reset() noexcept DRAGOMAN_NONBLOCKING;
+
     // Takes the newest input sample; returns the gain for the one `lookaheadFrames` older.
     // `affordableMeanSquare` may ask for less than the target (see WindowEnergyLimit).
     float push(float x, double affordableMeanSquare) noexcept DRAGOMAN_NONBLOCKING;
 
+    // A chunk at a time: addInput() takes the newest n samples; then levelGains() once, and
+    // either shortTermGains() once or shortTermGain() for i = 0 .. n-1 in order. The sustained
+    // gain of sample i is the smaller of its level gain and its short-term gain.
+    void addInput(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING;
+    // An upper bound of every mean square that the short-term gain compares with the affordable
+    // one in this chunk: while that is affordable, only the target can reduce.
+    double loudestMeanSquare() const noexcept DRAGOMAN_NONBLOCKING;
+    // Writes the chunk's level gains and returns true; or returns false, writing nothing, when
+    // they are all exactly 1.
+    bool levelGains(float* gains) noexcept DRAGOMAN_NONBLOCKING;
+    // The same for the short-term gains, when the affordable mean square is `affordable` for the
+    // whole chunk, or at least loudestMeanSquare() for every sample of it.
+    bool shortTermGains(double affordable, float* gains) noexcept DRAGOMAN_NONBLOCKING;
+    // The short-term gain of the chunk's sample i, given that sample's affordable mean square.
+    float shortTermGain(int i, double affordable) noexcept DRAGOMAN_NONBLOCKING;
+
+    // The input samples so far (the chunk's included), for readers of their energy.
+    const EnergyHistory& inputs() const noexcept DRAGOMAN_NONBLOCKING { return energy; }
+
 private:
-    WindowSum energy;
-    WindowSum onsetEnergy;
+    // Window sums (below 2^63 counts: see EnergyHistory) as mean squares; monotonic.
+    double levelOf(std::uint64_t sum) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<double>(static_cast<std::int64_t>(sum)) * perLevelCount;
+    }
+    double onsetOf(std::uint64_t sum) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<double>(static_cast<std::int64_t>(sum)) * perOnsetCount;
+    }
+    // Fills levels and onsets for the chunk, once.
+    void measure() noexcept DRAGOMAN_NONBLOCKING;
+
+    EnergyHistory energy;
+    int levelFrames = 960;
+    int onsetFrames = 48;
+    std::int64_t chunkStart = 0; // energy.frames() before the chunk
+    int chunkFrames = 0;
+    bool measured = false;
+    // Scratch for one chunk: each sample's mean squares, and the needs handed to the smoothers.
+    std::vector<double> levels;
+    std::vector<double> onsets;
+    std::vector<float> needs;
     LookaheadPeakGain levelSmoother;
     LookaheadPeakGain shortTermSmoother;
     double target = 0.0;
-    double perLevelFrame = 1.0;
-    double perOnsetFrame = 0.5;
+    double perLevelCount = 1.0; // mean square per count in the level window
+    double perOnsetCount = 0.5; // the same, halved, in the onset window
 };
 
 } // namespace dragoman

@@ -105,13 +105,19 @@ void ToneControl::process(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
             advanceGlides(chunk);
             updateCoefficients(chunk); // the filters move there sample by sample
         }
-        const bool flat = bass.currentDb == 0.0 && treble.currentDb == 0.0 && bass.filter.idle() &&
-                          treble.filter.idle();
-        if (!flat)
-        {
+        // A shelf at 0 dB with no history is an exact identity in double (b0 = 1, b1 = a1,
+        // b2 = a2), so skipping it changes no bit; usually only one of the two is in use.
+        const bool bassOn = !(bass.currentDb == 0.0 && bass.filter.idle());
+        const bool trebleOn = !(treble.currentDb == 0.0 && treble.filter.idle());
+        if (bassOn && trebleOn)
             for (int i = done; i < done + chunk; ++i)
                 buf[i] = static_cast<float>(treble.filter.process(bass.filter.process(buf[i])));
-        }
+        else if (bassOn)
+            for (int i = done; i < done + chunk; ++i)
+                buf[i] = static_cast<float>(bass.filter.process(buf[i]));
+        else if (trebleOn)
+            for (int i = done; i < done + chunk; ++i)
+                buf[i] = static_cast<float>(treble.filter.process(buf[i]));
         done += chunk;
     }
     bass.filter.flushDenormals();

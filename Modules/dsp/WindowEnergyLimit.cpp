@@ -6,80 +6,108 @@
 namespace dragoman
 {
 
-void WindowEnergyLimit::prepare(int windowFrames)
+void WindowEnergyLimit::prepare(int windowFrames, int maxChunk)
 {
-    const auto w = static_cast<std::size_t>(std::max(windowFrames, 8));
-    energies.assign(w, 0.0);
-    horizons = {w / 8, w / 4, w / 2};
+    window = std::clamp(windowFrames, 8, EnergyHistory::maxWindowFrames);
+    energies.prepare(static_cast<int>(window), maxChunk);
+    horizons = {window / 8, window / 4, window / 2};
     for (std::size_t i = 0; i < horizons.size(); ++i)
-        perFrame[i] = 1.0 / static_cast<double>(horizons[i]);
+        perFrame[i] = EnergyHistory::quantum / static_cast<double>(horizons[i]);
     reset();
 }
 
 void WindowEnergyLimit::setMaxMeanSquare(double meanSquare) noexcept DRAGOMAN_NONBLOCKING
 {
     maxMeanSquare = meanSquare;
-    // A hair under the limit absorbs rounding in the running sums and in float samples.
-    budget = meanSquare * static_cast<double>(energies.size()) * (1.0 - 1e-6);
+    // A hair under the limit absorbs the rounding of the last sample that limit() shrinks (its
+    // square may come out a little over the room left) and the float samples' rounding.
+    const double counts =
+        meanSquare * static_cast<double>(window) * (1.0 - 1e-6) / EnergyHistory::quantum;
+    budget = static_cast<std::int64_t>(std::clamp(counts, 0.0, 0x1p62));
 }
 
 void WindowEnergyLimit::reset() noexcept DRAGOMAN_NONBLOCKING
 {
-    std::fill(energies.begin(), energies.end(), 0.0);
-    oldest = 0;
-    total = 0.0;
-    leaving.fill(0.0);
+    energies.clear();
+    proposed = 0;
 }
 
 float WindowEnergyLimit::limit(float y) noexcept DRAGOMAN_NONBLOCKING
 {
-    const std::size_t w = energies.size();
-    const double room = budget - (total - energies[oldest]);
-    double e = static_cast<double>(y) * y;
-    if (e > room)
-    {
-        y = room > 0.0 ? std::copysign(static_cast<float>(std::sqrt(room)), y) : 0.0f;
-        e = static_cast<double>(y) * y;
-    }
-
-    for (std::size_t i = 0; i < horizons.size(); ++i)
-    {
-        const std::size_t next = oldest + horizons[i];
-        leaving[i] += energies[next < w ? next : next - w] - energies[oldest];
-    }
-    total += e - energies[oldest];
-    energies[oldest] = e;
-    if (++oldest == w)
-    {
-        oldest = 0;
-        resum(); // running sums drift with rounding; starting afresh once per lap bounds that
-    }
+    const std::int64_t now = energies.frames();
+    // The room left by the newest window - 1 outputs for this one.
+    const std::int64_t room =
+        budget - static_cast<std::int64_t>(energies.sum(now - window + 1, now));
+    if (static_cast<std::int64_t>(EnergyHistory::counts(y)) > room)
+        y = room > 0 ? std::copysign(static_cast<float>(std::sqrt(static_cast<double>(room) *
+                                                                  EnergyHistory::quantum)),
+                                     y)
+                     : 0.0f;
+    energies.append(y);
+    proposed = 0;
     return y;
+}
+
+double WindowEnergyLimit::affordableGiven(const std::array<std::uint64_t, 3>& kept) const noexcept
+    DRAGOMAN_NONBLOCKING
+{
+    // Over the next h outputs, the window keeps its newest (window - h) and may take h new ones.
+    double affordable = maxMeanSquare;
+    for (std::size_t i = 0; i < horizons.size(); ++i)
+        affordable =
+            std::min(affordable, static_cast<double>(budget - static_cast<std::int64_t>(kept[i])) *
+                                     perFrame[i]);
+    return std::max(affordable, 0.0);
 }
 
 double WindowEnergyLimit::affordableMeanSquare() const noexcept DRAGOMAN_NONBLOCKING
 {
-    // Over the next h outputs, the window keeps (total - leaving) and may take h new energies.
-    double affordable = maxMeanSquare;
+    const std::int64_t now = energies.frames();
+    std::array<std::uint64_t, 3> kept{};
     for (std::size_t i = 0; i < horizons.size(); ++i)
-        affordable = std::min(affordable, (budget - total + leaving[i]) * perFrame[i]);
-    return std::max(affordable, 0.0);
+        kept[i] = energies.sum(now - window + horizons[i], now);
+    return affordableGiven(kept);
 }
 
-void WindowEnergyLimit::resum() noexcept DRAGOMAN_NONBLOCKING
+void WindowEnergyLimit::propose(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING
 {
-    // Called when oldest == 0, so the oldest h energies are simply the first h.
-    double sum = 0.0;
-    std::size_t i = 0;
-    for (std::size_t h = 0; h < horizons.size(); ++h)
-    {
-        for (; i < horizons[h]; ++i)
-            sum += energies[i];
-        leaving[h] = sum;
-    }
-    for (; i < energies.size(); ++i)
-        sum += energies[i];
-    total = sum;
+    energies.write(y, n);
+    proposed = n;
+}
+
+void WindowEnergyLimit::proposeCopy(const EnergyHistory& input, std::int64_t from,
+                                    int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    energies.writeCopy(input, from, n);
+    proposed = n;
+}
+
+bool WindowEnergyLimit::proposalFits() const noexcept DRAGOMAN_NONBLOCKING
+{
+    // Energies are never negative: every window that ends in the chunk sums to at most the span
+    // from the first one's start (or earlier) to the chunk's end.
+    const std::int64_t now = energies.frames();
+    return static_cast<std::int64_t>(energies.sumFromMark(now + 1 - window, now + proposed)) <=
+           budget;
+}
+
+double WindowEnergyLimit::affordableFloor() const noexcept DRAGOMAN_NONBLOCKING
+{
+    // Before the chunk's sample k, the newest (window - h) outputs lie within
+    // [now - window + h, now + k), k < proposed: their sum is at most that of the whole span
+    // (or a longer one), and affordableGiven() only falls as `kept` grows.
+    const std::int64_t now = energies.frames();
+    const std::int64_t last = now + std::max(proposed - 1, 0);
+    std::array<std::uint64_t, 3> kept{};
+    for (std::size_t i = 0; i < horizons.size(); ++i)
+        kept[i] = energies.sumFromMark(now - window + horizons[i], last);
+    return affordableGiven(kept);
+}
+
+void WindowEnergyLimit::accept() noexcept DRAGOMAN_NONBLOCKING
+{
+    energies.commit(proposed);
+    proposed = 0;
 }
 
 } // namespace dragoman

@@ -10,12 +10,18 @@
 // than a dropout. The smooth gain aims under the limit, so neither acts on ordinary loud sound:
 // only on steep crescendos, which outrun the smooth gain's level detector.
 //
+// Energies are kept in EnergyHistory counts (rounded up, so the limit holds in fact), so what a
+// chunk of outputs would do can be judged before it is played: propose() a chunk, and if
+// proposalFits(), limit() would pass every sample unchanged; affordableFloor() bounds what
+// affordableMeanSquare() would say at each of them.
+//
 // Threads: prepare() allocates: control thread, before audio starts. The rest on the audio thread.
 
 #include "core/Realtime.h"
+#include "dsp/EnergyHistory.h"
 
 #include <array>
-#include <vector>
+#include <cstdint>
 
 namespace dragoman
 {
@@ -23,25 +29,45 @@ namespace dragoman
 class WindowEnergyLimit
 {
 public:
-    void prepare(int windowFrames);
+    // windowFrames up to EnergyHistory::maxWindowFrames; chunks of up to maxChunk frames.
+    void prepare(int windowFrames, int maxChunk);
     void setMaxMeanSquare(double meanSquare) noexcept DRAGOMAN_NONBLOCKING;
     void reset() noexcept DRAGOMAN_NONBLOCKING;
+
     // Returns the sample as it may be output (same sign, possibly smaller) and counts it in.
     float limit(float y) noexcept DRAGOMAN_NONBLOCKING;
     // The mean square the next outputs may have without overspending any window.
     double affordableMeanSquare() const noexcept DRAGOMAN_NONBLOCKING;
 
-private:
-    void resum() noexcept DRAGOMAN_NONBLOCKING;
+    // A chunk of outputs as they would be without the backstop; the bounds below hold for any
+    // outputs no louder, sample by sample. The proposal is forgotten by the next propose() or
+    // limit(); accept() counts it in as the output.
+    void propose(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING;
+    // The same, for outputs that repeat frames [from, from + n) of `input`.
+    void proposeCopy(const EnergyHistory& input, std::int64_t from,
+                     int n) noexcept DRAGOMAN_NONBLOCKING;
+    // No window that ends in the proposed chunk overflows: limit() would change nothing.
+    bool proposalFits() const noexcept DRAGOMAN_NONBLOCKING;
+    // At most what affordableMeanSquare() would return before any sample of the proposed chunk.
+    double affordableFloor() const noexcept DRAGOMAN_NONBLOCKING;
+    void accept() noexcept DRAGOMAN_NONBLOCKING;
 
-    std::vector<double> energies; // ring of the last window of output energies
-    std::size_t oldest = 0;       // ring position of the energy that leaves next
-    double total = 0.0;
-    // Energies of the oldest horizons[i] outputs: what leaves the window over that horizon.
-    std::array<std::size_t, 3> horizons{};
-    std::array<double, 3> leaving{};
-    std::array<double, 3> perFrame{}; // 1 / horizons[i]
-    double budget = 0.0;
+    double maxMeanSquareLimit() const noexcept DRAGOMAN_NONBLOCKING { return maxMeanSquare; }
+    // The outputs so far, for readers of their energy (the exposure meter).
+    const EnergyHistory& outputs() const noexcept DRAGOMAN_NONBLOCKING { return energies; }
+
+private:
+    // affordableMeanSquare() if the newest `windowFrames - horizons[i]` outputs held kept[i].
+    double
+    affordableGiven(const std::array<std::uint64_t, 3>& kept) const noexcept DRAGOMAN_NONBLOCKING;
+
+    EnergyHistory energies;
+    std::int64_t window = 8;
+    int proposed = 0;
+    // Over the next horizons[i] outputs, the oldest horizons[i] of the window leave it.
+    std::array<std::int64_t, 3> horizons{};
+    std::array<double, 3> perFrame{}; // mean square per count over horizons[i]
+    std::int64_t budget = 0;          // in counts
     double maxMeanSquare = 0.0;
 };
 

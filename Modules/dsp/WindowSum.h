@@ -26,6 +26,7 @@ public:
     {
         std::fill(values.begin(), values.end(), 0.0);
         total = 0.0;
+        lap = 0.0;
         pos = 0;
         count = 0;
     }
@@ -36,6 +37,7 @@ public:
     {
         std::fill(values.begin(), values.end(), value);
         total = value * static_cast<double>(values.size());
+        lap = 0.0;
         pos = 0;
         count = values.size();
     }
@@ -43,13 +45,18 @@ public:
     void push(double value) noexcept DRAGOMAN_NONBLOCKING
     {
         total += value - values[pos];
+        lap += value;
         values[pos] = value;
         if (count < values.size())
             ++count;
         if (++pos == values.size())
         {
+            // A running sum drifts with rounding; starting afresh once per lap bounds that. At the
+            // end of a lap, `lap` has added the window's values in slot order, from zero: exactly
+            // what re-adding them here would give, without a loop over the window in one block.
             pos = 0;
-            resum(); // a running sum drifts with rounding; starting afresh once per lap bounds it
+            total = lap;
+            lap = 0.0;
         }
     }
 
@@ -62,16 +69,9 @@ public:
     int filled() const noexcept DRAGOMAN_NONBLOCKING { return static_cast<int>(count); }
 
 private:
-    void resum() noexcept DRAGOMAN_NONBLOCKING
-    {
-        double s = 0.0;
-        for (double v : values)
-            s += v;
-        total = s;
-    }
-
     std::vector<double> values = std::vector<double>(1, 0.0);
     double total = 0.0;
+    double lap = 0.0; // the values pushed since pos was last 0
     std::size_t pos = 0;
     std::size_t count = 0;
 };

@@ -1,0 +1,97 @@
+#include "dsp/EnergyHistory.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace dragoman
+{
+
+void EnergyHistory::prepare(int longestWindow, int maxChunk)
+{
+    // Looked up: totals from `longestWindow` frames before the pending chunk to its end.
+    const auto span = static_cast<std::uint64_t>(std::max(longestWindow, 1)) +
+                      static_cast<std::uint64_t>(std::max(maxChunk, 1)) + 2;
+    totals.assign(std::bit_ceil(span), 0);
+    mask = totals.size() - 1;
+    marks.assign(std::bit_ceil(span / markFrames + 2), 0);
+    markMask = marks.size() - 1;
+    clear();
+}
+
+void EnergyHistory::clear() noexcept DRAGOMAN_NONBLOCKING
+{
+    // All zero: every frame before the first counts as silence, however far back it is read.
+    std::fill(totals.begin(), totals.end(), 0);
+    std::fill(marks.begin(), marks.end(), 0);
+    now = 0;
+}
+
+void EnergyHistory::write(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    // Squaring is independent per sample and vectorises; the running total cannot, so the two
+    // are separate loops over a small stack buffer. Both run over stretches that do not wrap
+    // around the ring, so that no index needs masking.
+    constexpr int stride = 64;
+    std::uint64_t squares[stride];
+    std::uint64_t total = before(now);
+    auto k = static_cast<std::uint64_t>(now) + 1;
+    for (int done = 0; done < n;)
+    {
+        const int m = std::min(stride, n - done);
+        const float* const in = x + done;
+#pragma omp simd
+        for (int i = 0; i < m; ++i)
+            squares[i] = counts(in[i]);
+        for (int i = 0; i < m;)
+        {
+            const std::uint64_t at = k & mask;
+            const int run = static_cast<int>(std::min<std::uint64_t>(m - i, totals.size() - at));
+            std::uint64_t* const out = totals.data() + at;
+            for (int r = 0; r < run; ++r)
+            {
+                total += squares[i + r];
+                out[r] = total;
+            }
+            i += run;
+            k += static_cast<std::uint64_t>(run);
+        }
+        done += m;
+    }
+    mark(n);
+}
+
+void EnergyHistory::writeCopy(const EnergyHistory& source, std::int64_t from,
+                              int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    // Modular arithmetic: the offset between the two running totals is all that matters.
+    const std::uint64_t offset = before(now) - source.before(from);
+    auto k = static_cast<std::uint64_t>(now) + 1;
+    auto j = static_cast<std::uint64_t>(from) + 1;
+    for (int done = 0; done < n;)
+    {
+        // A stretch that wraps around neither ring.
+        const std::uint64_t at = k & mask;
+        const std::uint64_t sourceAt = j & source.mask;
+        const int run = static_cast<int>(
+            std::min<std::uint64_t>({static_cast<std::uint64_t>(n - done), totals.size() - at,
+                                     source.totals.size() - sourceAt}));
+        std::uint64_t* const out = totals.data() + at;
+        const std::uint64_t* const in = source.totals.data() + sourceAt;
+#pragma omp simd
+        for (int r = 0; r < run; ++r)
+            out[r] = in[r] + offset;
+        done += run;
+        k += static_cast<std::uint64_t>(run);
+        j += static_cast<std::uint64_t>(run);
+    }
+    mark(n);
+}
+
+void EnergyHistory::mark(int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    // The first multiple of markFrames after now, then every markFrames up to now + n.
+    for (std::int64_t k = (now + markFrames) & ~(markFrames - 1); k <= now + n; k += markFrames)
+        marks[static_cast<std::uint64_t>(k >> markShift) & markMask] = before(k);
+}
+
+} // namespace dragoman
