@@ -33,7 +33,8 @@ public:
     static constexpr double maxEnergy = 0x1p10;   // |x| = 32: no real signal comes near
     static constexpr int maxWindowFrames = 32767; // 2^48 counts each: a window's sum fits 63 bits
 
-    // The energy x*x in counts, rounded up; non-finite samples count as maxEnergy.
+    // The energy x*x in counts, rounded up (by at most one count); non-finite samples count as
+    // maxEnergy.
     static std::uint64_t counts(float x) noexcept DRAGOMAN_NONBLOCKING
     {
         constexpr double perEnergy = 1.0 / quantum;

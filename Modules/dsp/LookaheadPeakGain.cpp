@@ -68,8 +68,7 @@ void LookaheadPeakGain::catchUp() noexcept DRAGOMAN_NONBLOCKING
         suffixMinima[at] = 1.0f;
         sums[(at + 1) & mask] = base + static_cast<std::uint64_t>(k + 1) * unityCounts;
     }
-    if (unityFrames >= blockPos) // the current block began with the ones
-        blockMinimum = 1.0f;
+    blockMinimum = 1.0f; // the current block's frames so far are among those ones
     unityFrames = 0;
 }
 
