@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
     cmake ninja-build g++ pkg-config ccache
-    libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsndfile1-dev
+    libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsndfile1-dev libsamplerate0-dev
     portaudio19-dev libopus-dev libasio-dev juce-modules-source
     catch2 jackd2 sox espeak-ng ffmpeg clang-format
 )
