@@ -38,18 +38,18 @@ void JitterBuffer::anchor(std::int64_t sequence, std::int64_t timestamp,
     timestamps.accept(timestamp);
 }
 
-InsertOutcome JitterBuffer::beginStream(const RtpPacket& packet, int frameSamples,
+InsertOutcome JitterBuffer::beginStream(const RtpPacketView& packet, int frameSamples,
                                         Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING
 {
     clearSlots();
     haveStream = true;
-    streamSsrc = packet.ssrc;
+    streamSsrc = packet.header.ssrc;
     lastArrival = arrival;
     implausibleRun = 0;
     sequences.reset();
     timestamps.reset();
-    const auto sequence = sequences.extend(packet.sequence);
-    const auto timestamp = timestamps.extend(packet.timestamp);
+    const auto sequence = sequences.extend(packet.header.sequence);
+    const auto timestamp = timestamps.extend(packet.header.timestamp);
     anchor(sequence, timestamp, frameSamples);
     ++tally.streams;
     ++tally.received;
@@ -66,7 +66,7 @@ bool JitterBuffer::implausibleRunComplete(std::uint16_t sequence) noexcept DRAGO
     return implausibleRun >= config.implausibleRunToRestart;
 }
 
-PacketVerdict JitterBuffer::store(const RtpPacket& packet, std::int64_t sequence,
+PacketVerdict JitterBuffer::store(const RtpPacketView& packet, std::int64_t sequence,
                                   std::int64_t timestamp,
                                   int frameSamples) noexcept DRAGOMAN_NONBLOCKING
 {
@@ -97,7 +97,7 @@ PacketVerdict JitterBuffer::store(const RtpPacket& packet, std::int64_t sequence
     return PacketVerdict::Stored;
 }
 
-InsertOutcome JitterBuffer::insert(const RtpPacket& packet, int frameSamples,
+InsertOutcome JitterBuffer::insert(const RtpPacketView& packet, int frameSamples,
                                    Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING
 {
     if (packet.payload.size() > static_cast<std::size_t>(maxPayloadBytes))
@@ -109,7 +109,7 @@ InsertOutcome JitterBuffer::insert(const RtpPacket& packet, int frameSamples,
         return beginStream(packet, frameSamples, arrival);
 
     const bool streamSilent = arrival - lastArrival >= config.sourceTimeout;
-    if (packet.ssrc != streamSsrc)
+    if (packet.header.ssrc != streamSsrc)
     {
         if (streamSilent)
             return beginStream(packet, frameSamples, arrival);
@@ -117,13 +117,13 @@ InsertOutcome JitterBuffer::insert(const RtpPacket& packet, int frameSamples,
         return {PacketVerdict::Foreign};
     }
 
-    const auto sequence = sequences.extend(packet.sequence);
-    const auto timestamp = timestamps.extend(packet.timestamp);
+    const auto sequence = sequences.extend(packet.header.sequence);
+    const auto timestamp = timestamps.extend(packet.header.timestamp);
     if (!anchored)
         anchor(sequence, timestamp, frameSamples);
     else if (sequence < playSequence - slotCount || sequence >= playSequence + slotCount)
     {
-        if (streamSilent || implausibleRunComplete(packet.sequence))
+        if (streamSilent || implausibleRunComplete(packet.header.sequence))
             return beginStream(packet, frameSamples, arrival);
         ++tally.implausible;
         return {PacketVerdict::Implausible, sequence, timestamp};

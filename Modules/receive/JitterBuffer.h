@@ -15,10 +15,10 @@
 // A Playout's payload points into a slot: decode it before the next insert() or next().
 
 #include "core/Realtime.h"
+#include "net/Rtp.h"
+#include "net/RtpUnwrapper.h"
 #include "receive/PacketVerdict.h"
-#include "receive/RtpPacket.h"
 #include "receive/Timing.h"
-#include "receive/Unwrapper.h"
 
 #include <array>
 #include <cstdint>
@@ -86,7 +86,7 @@ public:
     explicit JitterBuffer(const JitterBufferConfig& config = {});
 
     // frameSamples: the packet's duration at 48 kHz (from its Opus TOC), > 0.
-    InsertOutcome insert(const RtpPacket& packet, int frameSamples,
+    InsertOutcome insert(const RtpPacketView& packet, int frameSamples,
                          Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING;
 
     // Prebuffering: packets are held until startPlayout(); next() only after it.
@@ -134,11 +134,11 @@ private:
     {
         return slots[static_cast<std::uint64_t>(sequence) & mask];
     }
-    InsertOutcome beginStream(const RtpPacket& packet, int frameSamples,
+    InsertOutcome beginStream(const RtpPacketView& packet, int frameSamples,
                               Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING;
     void anchor(std::int64_t sequence, std::int64_t timestamp,
                 int frameSamples) noexcept DRAGOMAN_NONBLOCKING;
-    PacketVerdict store(const RtpPacket& packet, std::int64_t sequence, std::int64_t timestamp,
+    PacketVerdict store(const RtpPacketView& packet, std::int64_t sequence, std::int64_t timestamp,
                         int frameSamples) noexcept DRAGOMAN_NONBLOCKING;
     bool implausibleRunComplete(std::uint16_t sequence) noexcept DRAGOMAN_NONBLOCKING;
     Playout takePacket(Slot& slot) noexcept DRAGOMAN_NONBLOCKING;

@@ -12,13 +12,13 @@ namespace dragoman
 enum class PacketVerdict : std::uint8_t
 {
     // Taken into the stream being played:
-    Stored,    // in order
-    Reordered, // after a packet with a higher sequence number, still in time
-    NewStream, // first packet of a new stream (first ever, new SSRC, or a sender restart)
-               // Of the stream, but not stored:
-    Duplicate, // the same sequence number is already held
-    Late,      // its playout time has passed (still feeds the delay statistics)
-          // Refused:
+    Stored,           // in order
+    Reordered,        // after a packet with a higher sequence number, still in time
+    NewStream,        // first packet of a new stream (first ever, new SSRC, or a sender restart)
+                      // Of the stream, but not stored:
+    Duplicate,        // the same sequence number is already held
+    Late,             // its playout time has passed (still feeds the delay statistics)
+                      // Refused:
     Foreign,          // another SSRC while the current stream is alive
     Implausible,      // sequence number far from the stream's (a stray or restarted sender)
     TooLarge,         // payload larger than a slot

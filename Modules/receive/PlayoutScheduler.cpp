@@ -11,7 +11,7 @@ PlayoutScheduler::PlayoutScheduler(const PlayoutConfig& settings)
 {
 }
 
-InsertOutcome PlayoutScheduler::insert(const RtpPacket& packet, int frameSamples,
+InsertOutcome PlayoutScheduler::insert(const RtpPacketView& packet, int frameSamples,
                                        Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING
 {
     const InsertOutcome outcome = buffer.insert(packet, frameSamples, arrival);

@@ -82,7 +82,7 @@ public:
     explicit PlayoutScheduler(const PlayoutConfig& config = {});
 
     // frameSamples: the packet's duration at 48 kHz (> 0).
-    InsertOutcome insert(const RtpPacket& packet, int frameSamples,
+    InsertOutcome insert(const RtpPacketView& packet, int frameSamples,
                          Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING;
 
     // Called when the resampler needs input; `now` is the time of the pull being rendered.

@@ -1,5 +1,5 @@
 #include "receive/ReceiverPipeline.h"
-#include "receive/RtpPacket.h"
+#include "net/Rtp.h"
 
 #include <algorithm>
 
@@ -15,13 +15,15 @@ ReceiverPipeline::ReceiverPipeline(const ReceiverConfig& settings)
 PacketVerdict ReceiverPipeline::push(std::span<const std::uint8_t> datagram,
                                      Nanoseconds arrival) noexcept DRAGOMAN_NONBLOCKING
 {
-    RtpPacket packet;
-    if (parseRtp(datagram, packet) != RtpParseError::None)
+    const auto parsed = parseRtp(datagram);
+    // A header with nothing after it is as broken as a truncated one: there is no frame to play.
+    if (!parsed || parsed->payload.empty())
     {
         ++malformed;
         return PacketVerdict::Malformed;
     }
-    if (packet.payloadType != config.payloadType)
+    const RtpPacketView& packet = *parsed;
+    if (packet.header.payloadType != config.payloadType)
     {
         ++wrongPayloadType;
         return PacketVerdict::WrongPayloadType;

@@ -26,15 +26,15 @@ struct Stream
     std::vector<std::array<std::uint8_t, 4>> payloads =
         std::vector<std::array<std::uint8_t, 4>>(64);
 
-    RtpPacket packet(int k)
+    RtpPacketView packet(int k)
     {
         auto& bytes = payloads[static_cast<std::size_t>(k % 64)];
         bytes = {static_cast<std::uint8_t>(k), 0xaa, 0xbb, 0xcc};
-        RtpPacket p;
-        p.sequence = static_cast<std::uint16_t>(firstSequence + k);
-        p.timestamp = firstTimestamp + static_cast<std::uint32_t>(k * frame);
-        p.ssrc = source;
-        p.payloadType = 96;
+        RtpPacketView p;
+        p.header.sequence = static_cast<std::uint16_t>(firstSequence + k);
+        p.header.timestamp = firstTimestamp + static_cast<std::uint32_t>(k * frame);
+        p.header.ssrc = source;
+        p.header.payloadType = 96;
         p.payload = bytes;
         return p;
     }
@@ -283,7 +283,7 @@ TEST_CASE("oversized payloads are refused", "[receive][JitterBuffer]")
 {
     JitterBuffer jb;
     std::vector<std::uint8_t> big(JitterBuffer::maxPayloadBytes + 1, 0xf8);
-    RtpPacket p;
+    RtpPacketView p;
     p.payload = big;
     CHECK(jb.insert(p, frame, at(0)).verdict == PacketVerdict::TooLarge);
     CHECK(jb.counts().tooLarge == 1);

@@ -1,6 +1,6 @@
 #include "receive/OpusFrameDecoder.h"
 #include "OpusTestSender.h"
-#include "receive/RtpPacket.h"
+#include "net/Rtp.h"
 
 #include <catch2/catch.hpp>
 
@@ -24,9 +24,9 @@ std::vector<std::vector<std::uint8_t>> payloads(int frames, int bitrate = 32000)
     std::vector<std::vector<std::uint8_t>> out;
     for (const auto& datagram : sender.packets(signal))
     {
-        RtpPacket p;
-        REQUIRE(parseRtp(datagram, p) == RtpParseError::None);
-        out.emplace_back(p.payload.begin(), p.payload.end());
+        const auto p = parseRtp(datagram);
+        REQUIRE(p.ok());
+        out.emplace_back(p->payload.begin(), p->payload.end());
     }
     return out;
 }

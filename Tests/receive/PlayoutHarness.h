@@ -30,9 +30,9 @@ void runPlayout(PlayoutScheduler& scheduler, const std::vector<Arrival>& arrival
                 const HarnessSettings& settings, Observer&& observe)
 {
     static const std::array<std::uint8_t, 1> payload{0xf8}; // any bytes: no codec here
-    RtpPacket packet;
-    packet.payloadType = 96;
-    packet.ssrc = settings.ssrc;
+    RtpPacketView packet;
+    packet.header.payloadType = 96;
+    packet.header.ssrc = settings.ssrc;
     packet.payload = payload;
 
     constexpr double lookahead = 21.0; // libsamplerate SRC_SINC_FASTEST near ratio 1
@@ -47,8 +47,8 @@ void runPlayout(PlayoutScheduler& scheduler, const std::vector<Arrival>& arrival
         while (next < arrivals.size() && arrivals[next].time <= now)
         {
             const auto k = static_cast<std::uint32_t>(arrivals[next].index);
-            packet.sequence = static_cast<std::uint16_t>(settings.firstSequence + k);
-            packet.timestamp =
+            packet.header.sequence = static_cast<std::uint16_t>(settings.firstSequence + k);
+            packet.header.timestamp =
                 settings.firstTimestamp + k * static_cast<std::uint32_t>(settings.frameSamples);
             scheduler.insert(packet, settings.frameSamples, arrivals[next].time);
             ++next;

@@ -6,6 +6,9 @@
 // The reference moves only when the caller accepts a value: a stray packet (random bytes, another
 // sender) must not drag it, or every later packet would be read 65536 off.
 //
+// SequenceTracker (RtpSequence.h) answers a different question, RFC 3550's validity and report
+// counts; the jitter buffer needs this plain extension for slot arithmetic and timestamps.
+//
 // Threads: one owner thread; everything is real-time safe.
 
 #include "core/Realtime.h"
