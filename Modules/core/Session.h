@@ -4,6 +4,8 @@
 
 #include "Interlock.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +73,49 @@ struct AudioMap
     std::vector<AudioPort> outputs;
 };
 
+// Where one channel's RTP stream goes: "239.69.0.1:5004" or "127.0.0.1:6000".
+struct StreamEndpoint
+{
+    std::string address; // dotted IPv4
+    std::uint16_t port = 5004;
+};
+
+// Opus settings shared by every channel's encoder (see README "Streams" for the defaults).
+struct OpusSettings
+{
+    int frameMicroseconds = 10000; // 2500, 5000, 10000 or 20000
+    int bitrate = 32000;           // bits/s, 6000..510000
+    int complexity = 5;            // 0..10
+    bool fec = true;               // in-band FEC (needs SILK: frames of 10 ms or more)
+    int expectedLossPercent = 2;   // 0..100
+};
+
+struct SapSettings
+{
+    bool enabled = true;
+    std::string address = "239.255.255.255"; // RFC 2974's group for administratively scoped IPv4
+    std::uint16_t port = 9875;
+    double intervalSeconds = 5.0;
+};
+
+struct ChannelDestinations
+{
+    std::string channel; // "floor" or a channel id
+    std::optional<StreamEndpoint> multicast;
+    std::vector<StreamEndpoint> unicast;
+};
+
+// The `network:` section: where each channel is streamed as RTP/Opus and how it is announced.
+struct NetworkSpec
+{
+    std::string interface = "127.0.0.1"; // IPv4 address for IP_MULTICAST_IF
+    int ttl = 1;
+    OpusSettings opus;
+    SapSettings sap;
+    std::string sdpDir; // empty: no SDP files unless --sdp-dir gives a directory
+    std::vector<ChannelDestinations> channels; // channels not listed are not streamed
+};
+
 struct Session
 {
     std::string name;
@@ -82,6 +127,7 @@ struct Session
     InterlockMode interlockBetweenBooths = InterlockMode::interlock;
     std::vector<Pivot> pivots;
     AudioMap audio;
+    std::optional<NetworkSpec> network; // absent: the engine streams nothing
 };
 
 } // namespace dragoman

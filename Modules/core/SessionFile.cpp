@@ -1,5 +1,6 @@
 #include "core/SessionFile.h"
 
+#include "core/SessionNetworkFile.h"
 #include "core/SessionValidator.h"
 
 #include <yaml-cpp/yaml.h>
@@ -35,7 +36,7 @@ struct Refusal
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 9> sessionKeys{"name",
+constexpr std::array<std::string_view, 10> sessionKeys{"name",
                                                       "sample_rate",
                                                       "block_frames",
                                                       "floor",
@@ -43,7 +44,8 @@ constexpr std::array<std::string_view, 9> sessionKeys{"name",
                                                       "booths",
                                                       "interlock_between_booths",
                                                       "pivots",
-                                                      "audio"};
+                                                      "audio",
+                                                      "network"};
 constexpr std::array<std::string_view, 1> floorKeys{"language"};
 constexpr std::array<std::string_view, 4> channelKeys{"id", "language", "name", "idle"};
 constexpr std::array<std::string_view, 5> boothKeys{"id", "outputs", "understands", "interlock",
@@ -307,6 +309,13 @@ public:
             session.pivots = readPivots(*node);
         if (const auto node = fields.findSet("audio"))
             session.audio = readAudio(*node);
+        if (const auto node = fields.findSet("network"))
+        {
+            auto network = readNetworkSection(*node, src);
+            if (!network)
+                throw Refusal{Error{network.error()}};
+            session.network = std::move(*network);
+        }
         return session;
     }
 

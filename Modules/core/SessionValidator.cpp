@@ -431,7 +431,7 @@ std::optional<Error> validateSession(const Session& session, const SessionSource
     for (const auto check : {checkHeader, checkChannels, checkBooths, checkPivots, checkAudio})
         if (auto error = check(context))
             return error;
-    return std::nullopt;
+    return validateNetwork(session, source);
 }
 
 } // namespace dragoman

@@ -52,6 +52,9 @@ private:
 // The first rule `session` breaks, in file order as far as possible; nullopt when it is valid.
 std::optional<Error> validateSession(const Session& session, const SessionSource& source);
 
+// The `network:` rules alone (validateSession() applies them too); nullopt without a section.
+std::optional<Error> validateNetwork(const Session& session, const SessionSource& source);
+
 // Language codes as sessions write them: 2-3 lowercase letters with an optional lowercase
 // subtag, e.g. "en", "kk", "zh-hans".
 bool isLanguageCode(std::string_view text);

@@ -1,0 +1,283 @@
+#include "core/SessionNetworkFile.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace dragoman
+{
+
+namespace
+{
+
+// Leaves the descent in one step; readNetworkSection() catches it, it never leaves this file.
+struct Refusal
+{
+    Error error;
+};
+
+using Keys = std::span<const std::string_view>;
+
+constexpr std::array<std::string_view, 6> networkKeys{"interface", "ttl",     "opus",
+                                                      "sap",       "sdp_dir", "channels"};
+constexpr std::array<std::string_view, 5> opusKeys{"frame_ms", "bitrate", "complexity", "fec",
+                                                   "expected_loss"};
+constexpr std::array<std::string_view, 4> sapKeys{"enabled", "address", "port", "interval_s"};
+constexpr std::array<std::string_view, 2> destinationKeys{"multicast", "unicast"};
+
+int lineOf(const YAML::Node& node)
+{
+    const YAML::Mark mark = node.Mark();
+    return mark.is_null() ? 0 : mark.line + 1;
+}
+
+std::string quoted(std::string_view text)
+{
+    return "'" + std::string(text) + "'";
+}
+
+class NetworkReader
+{
+public:
+    explicit NetworkReader(SessionSource& source) : src(source) {}
+
+    NetworkSpec read(const YAML::Node& node)
+    {
+        const auto entries = mapEntries(node, "network", networkKeys,
+                                        "{ interface: 127.0.0.1, channels: { floor: ... } }");
+        NetworkSpec network;
+        for (const auto& [key, value] : entries)
+        {
+            const std::string path = "network." + key;
+            if (value.IsNull())
+                continue;
+            if (key == "interface")
+                network.interface = scalar(value, path);
+            else if (key == "ttl")
+                network.ttl = integer(value, path);
+            else if (key == "opus")
+                network.opus = readOpus(value);
+            else if (key == "sap")
+                network.sap = readSap(value);
+            else if (key == "sdp_dir")
+                network.sdpDir = scalar(value, path);
+            else if (key == "channels")
+                network.channels = readChannels(value);
+        }
+        return network;
+    }
+
+private:
+    SessionSource& src;
+
+    [[noreturn]] void refuse(const YAML::Node& at, const std::string& key,
+                             const std::string& what) const
+    {
+        throw Refusal{src.refuseAtLine(lineOf(at), key, what)};
+    }
+
+    // The entries of a map, each key's line noted; unknown keys (when `allowed` is not empty)
+    // and keys written twice are refused.
+    std::vector<std::pair<std::string, YAML::Node>> mapEntries(const YAML::Node& node,
+                                                               const std::string& path,
+                                                               Keys allowed,
+                                                               std::string_view example)
+    {
+        if (!node.IsMap())
+            refuse(node, path, "expected a map such as " + std::string(example));
+        std::vector<std::pair<std::string, YAML::Node>> entries;
+        for (const auto& entry : node)
+        {
+            if (!entry.first.IsScalar())
+                refuse(entry.first, path, "keys must be single words");
+            const std::string key = entry.first.Scalar();
+            const std::string keyPath = path + "." + key;
+            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), key) == allowed.end())
+            {
+                std::string list;
+                for (const auto word : allowed)
+                    list += (list.empty() ? "" : ", ") + std::string(word);
+                refuse(entry.first, keyPath,
+                       "unknown key " + quoted(key) + " (allowed: " + list + ")");
+            }
+            for (const auto& earlier : entries)
+                if (earlier.first == key)
+                    refuse(entry.first, keyPath, "written twice");
+            src.note(keyPath, lineOf(entry.first));
+            entries.emplace_back(key, entry.second);
+        }
+        return entries;
+    }
+
+    std::string scalar(const YAML::Node& node, const std::string& key) const
+    {
+        if (!node.IsScalar())
+            refuse(node, key, "expected a single value");
+        return node.Scalar();
+    }
+
+    // Decimal only, as the rest of the session file: "010" is ten, not octal eight.
+    int integer(const YAML::Node& node, const std::string& key) const
+    {
+        const std::string word = scalar(node, key);
+        const char* first = word.data() + (word.starts_with('+') ? 1 : 0);
+        const char* last = word.data() + word.size();
+        int value = 0;
+        const auto [end, error] = std::from_chars(first, last, value);
+        if (error != std::errc{} || end != last || first == last)
+            refuse(node, key, "expected a whole number, got " + quoted(word));
+        return value;
+    }
+
+    double number(const YAML::Node& node, const std::string& key) const
+    {
+        const std::string word = scalar(node, key);
+        const char* first = word.data() + (word.starts_with('+') ? 1 : 0);
+        const char* last = word.data() + word.size();
+        double value = 0.0;
+        const auto [end, error] = std::from_chars(first, last, value);
+        if (error != std::errc{} || end != last || first == last || !std::isfinite(value))
+            refuse(node, key, "expected a number, got " + quoted(word));
+        return value;
+    }
+
+    bool boolean(const YAML::Node& node, const std::string& key) const
+    {
+        const std::string word = scalar(node, key);
+        if (word == "true" || word == "yes" || word == "on")
+            return true;
+        if (word == "false" || word == "no" || word == "off")
+            return false;
+        refuse(node, key, "expected true or false, got " + quoted(word));
+    }
+
+    // "A.B.C.D:PORT"; the address itself is checked by validateNetwork().
+    StreamEndpoint endpoint(const YAML::Node& node, const std::string& key) const
+    {
+        const std::string word = scalar(node, key);
+        const auto colon = word.rfind(':');
+        StreamEndpoint result;
+        int port = 0;
+        if (colon != std::string::npos)
+        {
+            const char* first = word.data() + colon + 1;
+            const char* last = word.data() + word.size();
+            const auto [end, error] = std::from_chars(first, last, port);
+            if (error == std::errc{} && end == last && first != last && port > 0 && port < 65536)
+            {
+                result.address = word.substr(0, colon);
+                result.port = static_cast<std::uint16_t>(port);
+                return result;
+            }
+        }
+        refuse(node, key, "expected ADDRESS:PORT such as '239.69.0.1:5004', got " + quoted(word));
+    }
+
+    OpusSettings readOpus(const YAML::Node& node)
+    {
+        OpusSettings opus;
+        for (const auto& [key, value] :
+             mapEntries(node, "network.opus", opusKeys, "{ frame_ms: 10, bitrate: 32000 }"))
+        {
+            const std::string path = "network.opus." + key;
+            if (key == "frame_ms")
+            {
+                const double ms = number(value, path);
+                opus.frameMicroseconds = static_cast<int>(std::lround(ms * 1000.0));
+                if (std::abs(ms * 1000.0 - opus.frameMicroseconds) > 1e-6)
+                    opus.frameMicroseconds = -1; // refused by the validator
+            }
+            else if (key == "bitrate")
+                opus.bitrate = integer(value, path);
+            else if (key == "complexity")
+                opus.complexity = integer(value, path);
+            else if (key == "fec")
+                opus.fec = boolean(value, path);
+            else if (key == "expected_loss")
+                opus.expectedLossPercent = integer(value, path);
+        }
+        return opus;
+    }
+
+    SapSettings readSap(const YAML::Node& node)
+    {
+        SapSettings sap;
+        for (const auto& [key, value] :
+             mapEntries(node, "network.sap", sapKeys, "{ enabled: true, interval_s: 5 }"))
+        {
+            const std::string path = "network.sap." + key;
+            if (key == "enabled")
+                sap.enabled = boolean(value, path);
+            else if (key == "address")
+                sap.address = scalar(value, path);
+            else if (key == "port")
+            {
+                const int port = integer(value, path);
+                if (port <= 0 || port > 65535)
+                    refuse(value, path, "a UDP port is 1..65535");
+                sap.port = static_cast<std::uint16_t>(port);
+            }
+            else if (key == "interval_s")
+                sap.intervalSeconds = number(value, path);
+        }
+        return sap;
+    }
+
+    std::vector<ChannelDestinations> readChannels(const YAML::Node& node)
+    {
+        std::vector<ChannelDestinations> channels;
+        for (const auto& [id, value] :
+             mapEntries(node, "network.channels", {}, "{ floor: { multicast: 239.69.0.1:5004 } }"))
+        {
+            const std::string path = "network.channels." + id;
+            ChannelDestinations destinations;
+            destinations.channel = id;
+            for (const auto& [key, item] :
+                 mapEntries(value, path, destinationKeys, "{ multicast: 239.69.0.1:5004 }"))
+            {
+                const std::string itemPath = path + "." + key;
+                if (item.IsNull())
+                    continue;
+                if (key == "multicast")
+                    destinations.multicast = endpoint(item, itemPath);
+                else if (item.IsScalar())
+                    destinations.unicast.push_back(endpoint(item, itemPath));
+                else if (item.IsSequence())
+                    for (const auto& one : item)
+                    {
+                        const std::string onePath =
+                            itemPath + "[" + std::to_string(destinations.unicast.size()) + "]";
+                        src.note(onePath, lineOf(one));
+                        destinations.unicast.push_back(endpoint(one, onePath));
+                    }
+                else
+                    refuse(item, itemPath, "expected a list such as ['127.0.0.1:6000']");
+            }
+            channels.push_back(std::move(destinations));
+        }
+        return channels;
+    }
+};
+
+} // namespace
+
+Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& source)
+{
+    try
+    {
+        return NetworkReader(source).read(node);
+    }
+    catch (const Refusal& refusal)
+    {
+        return refusal.error;
+    }
+}
+
+} // namespace dragoman
