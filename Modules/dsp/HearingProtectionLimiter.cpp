@@ -137,7 +137,10 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         const double affordable = floor >= limit ? limit : floor;
         if (!sustainedGain.shortTermGains(affordable, shortTermGains.data()))
         {
-            sustainedBackstop.accept();
+            if (untouched)
+                sustainedBackstop.acceptCopy(sustainedGain.inputs(), start - lookahead, n);
+            else
+                sustainedBackstop.accept(out.data(), n);
             countExposure(n);
             return deliver(buf, n, untouched);
         }
@@ -149,8 +152,7 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
             gains[i] = std::min(gains[i], shortTermGains[i]);
             out[i] = std::clamp(delayed[i] * gains[i], -ceiling, ceiling);
         }
-        sustainedBackstop.propose(out.data(), n);
-        sustainedBackstop.accept();
+        sustainedBackstop.accept(out.data(), n);
     }
     else
     {

@@ -31,11 +31,19 @@ void LevelMeter::process(const float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
         const int end = done + std::min(n - done, windowFrames - framesInWindow);
         float stretchPeak = 0.0f;
         double energy = 0.0;
-#pragma omp simd reduction(max : stretchPeak) reduction(+ : energy)
-        for (int i = done; i < end; ++i)
+        // Float sums over at most 256 samples (64 per vector lane) are good to 1e-5 dB, plenty
+        // for a meter, and twice as fast as double ones; the window adds them up in double.
+        for (int from = done; from < end; from += 256)
         {
-            stretchPeak = std::max(stretchPeak, std::fabs(buf[i]));
-            energy += static_cast<double>(buf[i]) * buf[i];
+            const int to = std::min(end, from + 256);
+            float sum = 0.0f;
+#pragma omp simd reduction(max : stretchPeak) reduction(+ : sum)
+            for (int i = from; i < to; ++i)
+            {
+                stretchPeak = std::max(stretchPeak, std::fabs(buf[i]));
+                sum += buf[i] * buf[i];
+            }
+            energy += sum;
         }
         blockPeak = std::max(blockPeak, stretchPeak);
         windowPeak = std::max(windowPeak, stretchPeak);

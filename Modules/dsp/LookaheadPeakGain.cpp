@@ -6,16 +6,28 @@
 
 namespace dragoman
 {
+namespace
+{
+
+// std::min by value: std::min returns a reference, and against a constant GCC then selects
+// between two addresses, which keeps the loop from vectorising.
+float smaller(float a, float b) noexcept
+{
+    return b < a ? b : a;
+}
+
+} // namespace
 
 void LookaheadPeakGain::prepare(int lookaheadFrames, double releaseFrames)
 {
     span = std::int64_t{std::max(lookaheadFrames, 0)} + 1;
-    // Reads reach one span back from the newest frame, catchUp() writes one span back.
-    const auto size = std::bit_ceil(static_cast<std::uint64_t>(2 * span + 2));
-    needs.assign(size, 1.0f);
-    suffixMinima.assign(size, 1.0f);
-    sums.assign(size, 0);
-    mask = size - 1;
+    history = static_cast<int>(span) - 1;
+    widest = static_cast<int>(std::bit_width(static_cast<std::uint64_t>(span))) - 1;
+    widestSpan = 1 << widest;
+    minima.assign(static_cast<std::size_t>(widest) + 1,
+                  std::vector<float>(static_cast<std::size_t>(history + maxChunk), 1.0f));
+    windowMinima.assign(maxChunk, 1.0f);
+    sums.assign(static_cast<std::size_t>(span + 1 + maxChunk), 0);
     releaseFactor = std::exp(-1.0 / std::max(releaseFrames, 1.0));
     perCount = 1.0 / (countsPerGain * static_cast<double>(span));
     reset();
@@ -24,18 +36,15 @@ void LookaheadPeakGain::prepare(int lookaheadFrames, double releaseFrames)
 void LookaheadPeakGain::reset() noexcept DRAGOMAN_NONBLOCKING
 {
     // The silence before the first sample needs no reduction: ones in every window.
-    std::fill(needs.begin(), needs.end(), 1.0f);
-    std::fill(suffixMinima.begin(), suffixMinima.end(), 1.0f);
-    const auto size = static_cast<std::int64_t>(sums.size());
-    for (std::int64_t k = 1 - size; k <= 0; ++k)
-        sums[static_cast<std::uint64_t>(k) & mask] = static_cast<std::uint64_t>(k) * unityCounts;
+    for (auto& level : minima)
+        std::fill(level.begin(), level.end(), 1.0f);
+    for (std::size_t j = 0; j < sums.size(); ++j)
+        sums[j] = j * unityCounts;
     frame = 0;
-    blockPos = 0;
-    blockMinimum = 1.0f;
     released = 1.0;
     releaseTarget = 1.0;
     releaseGap = 0.0;
-    unityRun = span;
+    unity = true;
     unityFrames = 0;
 }
 
@@ -49,7 +58,6 @@ float LookaheadPeakGain::push(float neededGain) noexcept DRAGOMAN_NONBLOCKING
 void LookaheadPeakGain::pushUnity(int n) noexcept DRAGOMAN_NONBLOCKING
 {
     frame += n;
-    blockPos = (blockPos + n) % span;
     unityFrames = std::min(unityFrames + n, span); // catchUp() looks no further back
 }
 
@@ -57,18 +65,13 @@ void LookaheadPeakGain::catchUp() noexcept DRAGOMAN_NONBLOCKING
 {
     // idle() held when pushUnity() began: the last `span` pushes left `released` at 1, so each
     // of their windows held only ones: the last 2 * span - 1 needs before it were ones, and so
-    // were the released gains of the last span. The rings need one span of that history: write
-    // it as ones, with the running sum of released gains going up by one gain per frame (only
-    // its differences are ever read, so its starting value does not matter).
-    const std::uint64_t base = sums[static_cast<std::uint64_t>(frame - span) & mask];
-    for (std::int64_t k = 0; k < span; ++k)
-    {
-        const auto at = static_cast<std::uint64_t>(frame - span + k) & mask;
-        needs[at] = 1.0f;
-        suffixMinima[at] = 1.0f;
-        sums[(at + 1) & mask] = base + static_cast<std::uint64_t>(k + 1) * unityCounts;
-    }
-    blockMinimum = 1.0f; // the current block's frames so far are among those ones
+    // were the released gains of the last span. The windows ahead reach back at most 2 * span - 2
+    // frames: write that history as ones, with the running sum of released gains going up by one
+    // gain per frame (only its differences are ever read, so its starting value does not matter).
+    for (auto& level : minima)
+        std::fill_n(level.begin(), history, 1.0f);
+    for (std::int64_t j = 0; j <= span; ++j)
+        sums[static_cast<std::size_t>(j)] = static_cast<std::uint64_t>(j) * unityCounts;
     unityFrames = 0;
 }
 
@@ -79,7 +82,7 @@ void LookaheadPeakGain::process(const float* in, float* gains, int n) noexcept D
         float least = 1.0f;
 #pragma omp simd reduction(min : least)
         for (int i = 0; i < n; ++i)
-            least = std::min(least, in[i]);
+            least = smaller(least, in[i]);
         if (least >= 1.0f) // everything stays exactly 1: the usual case, and bit-exact audio
         {
             pushUnity(n);
@@ -89,52 +92,55 @@ void LookaheadPeakGain::process(const float* in, float* gains, int n) noexcept D
     }
     if (unityFrames > 0)
         catchUp();
+    for (int done = 0; done < n; done += maxChunk)
+        processChunk(in + done, gains + done, std::min(maxChunk, n - done));
+}
 
-    // The state lives in locals for the loop: the compiler cannot keep members in registers
-    // across the stores into the rings, which might alias them.
-    float* const needed = needs.data();
-    float* const suffix = suffixMinima.data();
+void LookaheadPeakGain::processChunk(const float* in, float* gains,
+                                     int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    // Sliding minimum over the span: level k holds minima over 2^k frames, each the smaller of
+    // two from the level below, 2^(k-1) frames apart; the span is covered by two overlapping
+    // spans of the widest level. Independent per frame, so every pass vectorises.
+    const int h = history;
+    float* const needs = minima[0].data() + h;
+#pragma omp simd
+    for (int i = 0; i < n; ++i)
+        needs[i] = smaller(in[i], 1.0f);
+    for (int k = 1; k <= widest; ++k)
+    {
+        const float* const below = minima[static_cast<std::size_t>(k) - 1].data() + h;
+        float* const level = minima[static_cast<std::size_t>(k)].data() + h;
+        const int apart = 1 << (k - 1);
+#pragma omp simd
+        for (int i = 0; i < n; ++i)
+            level[i] = smaller(below[i], below[i - apart]);
+    }
+    const float* const top = minima[static_cast<std::size_t>(widest)].data() + h;
+    const int apart = static_cast<int>(span) - widestSpan;
+    float* const windowMinimum = windowMinima.data();
+#pragma omp simd
+    for (int i = 0; i < n; ++i)
+        windowMinimum[i] = smaller(top[i], top[i - apart]);
+    // The chunk's newest frames become the history of the next.
+    for (auto& level : minima)
+        std::copy(level.begin() + n, level.begin() + n + h, level.begin());
+
+    // The release and the average, frame by frame. The state lives in locals: the compiler
+    // cannot keep members in registers across the stores into the sums, which might alias them.
     std::uint64_t* const sum = sums.data();
-    const std::uint64_t ring = mask;
-    const std::int64_t length = span;
+    const auto length = static_cast<std::size_t>(span);
     const double factor = releaseFactor;
     const double gainPerCount = perCount;
-    float least = blockMinimum;
-    std::int64_t pos = blockPos;
     double release = released;
     double target = releaseTarget;
     double gap = releaseGap;
-    std::int64_t run = unityRun;
-    auto t = static_cast<std::uint64_t>(frame);
-    std::uint64_t total = sum[t & ring];
+    std::uint64_t total = sum[length];
+    std::uint64_t windowSum = 0;
 
-    for (int i = 0; i < n; ++i, ++t)
+    for (int i = 0; i < n; ++i)
     {
-        const float need = std::min(in[i], 1.0f);
-        needed[t & ring] = need;
-
-        // Sliding minimum over [t - span + 1, t]: the suffix of the block where the window
-        // starts, and the prefix of the block where it ends (the whole of it at a block's end).
-        least = std::min(least, need);
-        double minimum = least;
-        if (pos == length - 1)
-        {
-            float m = need;
-            suffix[t & ring] = m;
-            for (std::int64_t k = 1; k < length; ++k)
-            {
-                m = std::min(m, needed[(t - k) & ring]);
-                suffix[(t - k) & ring] = m;
-            }
-            least = 1.0f; // the next block's prefix starts afresh
-            pos = 0;
-        }
-        else
-        {
-            minimum = std::min(suffix[(t + 1 - length) & ring], least);
-            ++pos;
-        }
-
+        const double minimum = windowMinimum[i];
         // Down at once (the moving average spreads it over the look-ahead), up slowly: the gap
         // to the minimum shrinks by a constant factor per frame. Kept as a gap while the
         // minimum stays, so that one multiplication per frame is all that waits on the last.
@@ -153,23 +159,24 @@ void LookaheadPeakGain::process(const float* in, float* gains, int n) noexcept D
             release = minimum - gap;
         }
         target = minimum;
-        run = release >= 1.0 ? run + 1 : 0; // it never exceeds 1
 
         // Rounded down, so the average never exceeds the released gains it averages. Gains are at
         // most 1, so a window sums to at most span * 2^40, and the average rounds to at most 1.0f.
         total += static_cast<std::uint64_t>(static_cast<std::int64_t>(release * countsPerGain));
-        sum[(t + 1) & ring] = total;
-        const auto windowSum = static_cast<std::int64_t>(total - sum[(t + 1 - length) & ring]);
-        gains[i] = static_cast<float>(static_cast<double>(windowSum) * gainPerCount);
+        sum[length + 1 + static_cast<std::size_t>(i)] = total;
+        windowSum = total - sum[static_cast<std::size_t>(i) + 1];
+        gains[i] = static_cast<float>(static_cast<double>(static_cast<std::int64_t>(windowSum)) *
+                                      gainPerCount);
     }
+    // A released gain counts 2^40 exactly when it is 1, and never more: the window's sum tells
+    // whether all of the last span were 1.
+    unity = windowSum == static_cast<std::uint64_t>(span) * unityCounts;
+    std::copy(sums.begin() + n, sums.begin() + n + span + 1, sums.begin());
 
-    frame = static_cast<std::int64_t>(t);
-    blockPos = pos;
-    blockMinimum = least;
+    frame += n;
     released = release;
     releaseTarget = target;
     releaseGap = gap;
-    unityRun = run;
 }
 
 } // namespace dragoman

@@ -9,10 +9,11 @@
 // limit holds without overshoot, and the gain moves smoothly (by at most 1/(lookahead + 1) per
 // frame: no step, no click). Release is exponential, with the given time constant.
 //
-// Built for blocks: the sliding minimum is van Herk / Gil-Werman's (minima of fixed blocks of
-// the span, no data-dependent branch), and the average is a difference of exact running sums
-// of the released gain, rounded down to 2^-40 (so it never exceeds the true average). push() is
-// process() of one sample: the two give the same gains, whatever the block sizes.
+// Built for blocks: the sliding minimum doubles its span level by level (the minimum over 2k
+// frames is that of two overlapping spans of k), each level one pass over the block that
+// vectorises; the average is a difference of exact running sums of the released gain, rounded
+// down to 2^-40 (so it never exceeds the true average). push() is process() of one sample: the
+// two give the same gains, whatever the block sizes.
 //
 // Threads: prepare() allocates: control thread, before audio starts. The rest on the audio
 // thread.
@@ -36,33 +37,39 @@ public:
     void process(const float* needs, float* gains, int n) noexcept DRAGOMAN_NONBLOCKING;
 
     // Every gain in both windows is exactly 1: pushing needs of 1 returns 1 and only moves time.
-    bool idle() const noexcept DRAGOMAN_NONBLOCKING { return unityRun >= span; }
+    bool idle() const noexcept DRAGOMAN_NONBLOCKING { return unity; }
     // n pushes of 1 while idle() (which they leave true), in constant time.
     void pushUnity(int n) noexcept DRAGOMAN_NONBLOCKING;
 
 private:
     static constexpr double countsPerGain = 0x1p40;
     static constexpr std::uint64_t unityCounts = std::uint64_t{1} << 40;
+    static constexpr int maxChunk = 64; // process() takes longer blocks in pieces
 
+    void processChunk(const float* in, float* gains, int n) noexcept DRAGOMAN_NONBLOCKING;
     // Writes the history that pushUnity() left out: ones, as far back as a window can reach.
     void catchUp() noexcept DRAGOMAN_NONBLOCKING;
 
     std::int64_t span = 1; // lookahead + 1: both windows
     std::int64_t frame = 0;
 
-    // Rings indexed by frame & mask, holding the last 2 * span frames and more.
-    std::vector<float> needs;
-    std::vector<float> suffixMinima; // of each completed block, from the frame to its end
-    std::vector<std::uint64_t> sums; // sums[k & mask]: released gains of frames [0, k), counts
-    std::uint64_t mask = 0;
-    float blockMinimum = 1.0f; // of the current block so far (frames since a multiple of span)
-    std::int64_t blockPos = 0; // frame % span
+    // minima[k][history + i]: the minimum need over the 2^k frames that end with the chunk's
+    // frame i; the `history` entries before it hold the frames before the chunk.
+    std::vector<std::vector<float>> minima;
+    int history = 0;                 // span - 1: as far back as any level looks
+    int widest = 0;                  // the last level: 2^widest <= span frames
+    int widestSpan = 1;              // 2^widest
+    std::vector<float> windowMinima; // of the chunk's frames, over the span
+
+    // Running sum of the released gains in counts: sums[j] is that of the frames before
+    // frame - span + j, for j from 0 to span, then the chunk's frames follow.
+    std::vector<std::uint64_t> sums;
 
     double releaseFactor = 0.0; // per frame, on the gap between `released` and the minimum
     double released = 1.0;
     double releaseTarget = 1.0;   // the minimum `released` last moved toward
     double releaseGap = 0.0;      // minimum - released while it releases
-    std::int64_t unityRun = 0;    // pushes in a row that left `released` at exactly 1
+    bool unity = true;            // the last span released gains were exactly 1
     std::int64_t unityFrames = 0; // pushed by pushUnity() and not yet written to the rings
     double perCount = 1.0;        // 2^-40 / span: average gain per count
 };

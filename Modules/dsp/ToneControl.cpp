@@ -17,6 +17,33 @@ float clampDb(float db) noexcept
     return std::clamp(db, -ToneControl::maxDb, ToneControl::maxDb);
 }
 
+// buf[begin, end) through `first`, then `second` if there is one: two frames per step where no
+// glide is under way (see Biquad::processPair()), one at a time where one is.
+void runShelves(Biquad& first, Biquad* second, float* buf, int begin, int end) noexcept
+{
+    int i = begin;
+    if (!first.gliding() && (second == nullptr || !second->gliding()))
+    {
+        for (; i + 1 < end; i += 2)
+        {
+            double y0 = 0.0;
+            double y1 = 0.0;
+            first.processPair(buf[i], buf[i + 1], y0, y1);
+            if (second != nullptr)
+                second->processPair(y0, y1, y0, y1);
+            buf[i] = static_cast<float>(y0);
+            buf[i + 1] = static_cast<float>(y1);
+        }
+    }
+    for (; i < end; ++i)
+    {
+        double y = first.process(buf[i]);
+        if (second != nullptr)
+            y = second->process(y);
+        buf[i] = static_cast<float>(y);
+    }
+}
+
 } // namespace
 
 void ToneControl::prepare(double sampleRate)
@@ -109,15 +136,10 @@ void ToneControl::process(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
         // b2 = a2), so skipping it changes no bit; usually only one of the two is in use.
         const bool bassOn = !(bass.currentDb == 0.0 && bass.filter.idle());
         const bool trebleOn = !(treble.currentDb == 0.0 && treble.filter.idle());
-        if (bassOn && trebleOn)
-            for (int i = done; i < done + chunk; ++i)
-                buf[i] = static_cast<float>(treble.filter.process(bass.filter.process(buf[i])));
-        else if (bassOn)
-            for (int i = done; i < done + chunk; ++i)
-                buf[i] = static_cast<float>(bass.filter.process(buf[i]));
+        if (bassOn)
+            runShelves(bass.filter, trebleOn ? &treble.filter : nullptr, buf, done, done + chunk);
         else if (trebleOn)
-            for (int i = done; i < done + chunk; ++i)
-                buf[i] = static_cast<float>(treble.filter.process(buf[i]));
+            runShelves(treble.filter, nullptr, buf, done, done + chunk);
         done += chunk;
     }
     bass.filter.flushDenormals();

@@ -44,7 +44,6 @@ float WindowEnergyLimit::limit(float y) noexcept DRAGOMAN_NONBLOCKING
                                      y)
                      : 0.0f;
     energies.append(y);
-    proposed = 0;
     return y;
 }
 
@@ -71,15 +70,17 @@ double WindowEnergyLimit::affordableMeanSquare() const noexcept DRAGOMAN_NONBLOC
 
 void WindowEnergyLimit::propose(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING
 {
-    energies.write(y, n);
-    proposed = n;
+    std::uint64_t total = 0;
+#pragma omp simd reduction(+ : total)
+    for (int i = 0; i < n; ++i)
+        total += EnergyHistory::counts(y[i]);
+    proposed = total;
 }
 
 void WindowEnergyLimit::proposeCopy(const EnergyHistory& input, std::int64_t from,
                                     int n) noexcept DRAGOMAN_NONBLOCKING
 {
-    energies.writeCopy(input, from, n);
-    proposed = n;
+    proposed = input.sum(from, from + n);
 }
 
 bool WindowEnergyLimit::proposalFits() const noexcept DRAGOMAN_NONBLOCKING
@@ -87,27 +88,32 @@ bool WindowEnergyLimit::proposalFits() const noexcept DRAGOMAN_NONBLOCKING
     // Energies are never negative: every window that ends in the chunk sums to at most the span
     // from the first one's start (or earlier) to the chunk's end.
     const std::int64_t now = energies.frames();
-    return static_cast<std::int64_t>(energies.sumFromMark(now + 1 - window, now + proposed)) <=
+    return static_cast<std::int64_t>(energies.sumFromMark(now + 1 - window, now) + proposed) <=
            budget;
 }
 
 double WindowEnergyLimit::affordableFloor() const noexcept DRAGOMAN_NONBLOCKING
 {
-    // Before the chunk's sample k, the newest (window - h) outputs lie within
-    // [now - window + h, now + k), k < proposed: their sum is at most that of the whole span
-    // (or a longer one), and affordableGiven() only falls as `kept` grows.
+    // Before any sample of the chunk, the newest (window - h) outputs lie within
+    // [now - window + h, end of the chunk): their sum is at most that of the whole span (or a
+    // longer one), and affordableGiven() only falls as `kept` grows.
     const std::int64_t now = energies.frames();
-    const std::int64_t last = now + std::max(proposed - 1, 0);
     std::array<std::uint64_t, 3> kept{};
     for (std::size_t i = 0; i < horizons.size(); ++i)
-        kept[i] = energies.sumFromMark(now - window + horizons[i], last);
+        kept[i] = energies.sumFromMark(now - window + horizons[i], now) + proposed;
     return affordableGiven(kept);
 }
 
-void WindowEnergyLimit::accept() noexcept DRAGOMAN_NONBLOCKING
+void WindowEnergyLimit::accept(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING
 {
-    energies.commit(proposed);
-    proposed = 0;
+    energies.append(y, n);
+}
+
+void WindowEnergyLimit::acceptCopy(const EnergyHistory& input, std::int64_t from,
+                                   int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    energies.writeCopy(input, from, n);
+    energies.commit(n);
 }
 
 } // namespace dragoman

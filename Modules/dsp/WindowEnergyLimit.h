@@ -13,7 +13,7 @@
 // Energies are kept in EnergyHistory counts (rounded up, so the limit holds in fact), so what a
 // chunk of outputs would do can be judged before it is played: propose() a chunk, and if
 // proposalFits(), limit() would pass every sample unchanged; affordableFloor() bounds what
-// affordableMeanSquare() would say at each of them.
+// affordableMeanSquare() would say at each of them. Both need only the chunk's total energy.
 //
 // Threads: prepare() allocates: control thread, before audio starts. The rest on the audio thread.
 
@@ -40,8 +40,7 @@ public:
     double affordableMeanSquare() const noexcept DRAGOMAN_NONBLOCKING;
 
     // A chunk of outputs as they would be without the backstop; the bounds below hold for any
-    // outputs no louder, sample by sample. The proposal is forgotten by the next propose() or
-    // limit(); accept() counts it in as the output.
+    // outputs no louder, sample by sample, until the next propose().
     void propose(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING;
     // The same, for outputs that repeat frames [from, from + n) of `input`.
     void proposeCopy(const EnergyHistory& input, std::int64_t from,
@@ -50,7 +49,11 @@ public:
     bool proposalFits() const noexcept DRAGOMAN_NONBLOCKING;
     // At most what affordableMeanSquare() would return before any sample of the proposed chunk.
     double affordableFloor() const noexcept DRAGOMAN_NONBLOCKING;
-    void accept() noexcept DRAGOMAN_NONBLOCKING;
+    // Counts in a chunk of outputs that limit() would have passed unchanged (proposalFits()
+    // held for them, or for a proposal at least as loud).
+    void accept(const float* y, int n) noexcept DRAGOMAN_NONBLOCKING;
+    void acceptCopy(const EnergyHistory& input, std::int64_t from,
+                    int n) noexcept DRAGOMAN_NONBLOCKING;
 
     double maxMeanSquareLimit() const noexcept DRAGOMAN_NONBLOCKING { return maxMeanSquare; }
     // The outputs so far, for readers of their energy (the exposure meter).
@@ -63,7 +66,7 @@ private:
 
     EnergyHistory energies;
     std::int64_t window = 8;
-    int proposed = 0;
+    std::uint64_t proposed = 0; // counts of the proposed chunk
     // Over the next horizons[i] outputs, the oldest horizons[i] of the window leave it.
     std::array<std::int64_t, 3> horizons{};
     std::array<double, 3> perFrame{}; // mean square per count over horizons[i]
