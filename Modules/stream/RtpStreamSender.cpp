@@ -1,0 +1,120 @@
+#include "stream/RtpStreamSender.h"
+
+#include "net/Rtcp.h"
+#include "net/Rtp.h"
+
+#include <random>
+
+namespace dragoman
+{
+
+RtpStart RtpStart::random()
+{
+    std::random_device device;
+    RtpStart start;
+    start.ssrc = device();
+    start.sequence = static_cast<std::uint16_t>(device());
+    start.timestamp = device();
+    return start;
+}
+
+Result<std::unique_ptr<RtpStreamSender>>
+RtpStreamSender::create(const ChannelDestinations& destinations, const NetworkSpec& network,
+                        std::string cname, RtpStart start)
+{
+    std::vector<StreamEndpoint> endpoints = destinations.unicast;
+    if (destinations.multicast)
+        endpoints.insert(endpoints.begin(), *destinations.multicast);
+    std::vector<sockaddr_in> rtp;
+    std::vector<sockaddr_in> rtcp;
+    for (const auto& endpoint : endpoints)
+    {
+        const auto address = ipv4Endpoint(endpoint.address, endpoint.port);
+        const auto control =
+            ipv4Endpoint(endpoint.address, static_cast<std::uint16_t>(endpoint.port + 1));
+        if (!address || !control)
+            return Error{destinations.channel + ": '" + endpoint.address +
+                         "' is not an IPv4 address"};
+        rtp.push_back(*address);
+        rtcp.push_back(*control);
+    }
+    auto socket = UdpSocket::open(network.interface, network.ttl);
+    if (!socket)
+        return Error{destinations.channel + ": " + socket.error()};
+    return std::unique_ptr<RtpStreamSender>(new RtpStreamSender(
+        std::move(socket.value()), std::move(rtp), std::move(rtcp), std::move(cname), start));
+}
+
+RtpStreamSender::RtpStreamSender(std::unique_ptr<UdpSocket> udp, std::vector<sockaddr_in> rtp,
+                                 std::vector<sockaddr_in> rtcp, std::string cname, RtpStart first)
+    : socket(std::move(udp)), rtpDestinations(std::move(rtp)), rtcpDestinations(std::move(rtcp)),
+      canonicalName(std::move(cname)), start(first), sequence(first.sequence),
+      timestamp(first.timestamp), buffer(rtpFixedHeaderSize + 1500)
+{
+}
+
+void RtpStreamSender::sendAll(const std::vector<sockaddr_in>& to,
+                              std::span<const std::uint8_t> datagram) noexcept
+{
+    for (const auto& destination : to)
+        if (!socket->sendTo(destination, datagram))
+            count.sendErrors.fetch_add(1, std::memory_order_relaxed);
+}
+
+void RtpStreamSender::sendFrame(std::span<const std::uint8_t> payload, std::uint32_t frameSamples,
+                                std::chrono::system_clock::time_point captured) noexcept
+{
+    RtpHeader header;
+    header.payloadType = rtpOpusPayloadType;
+    header.marker = !sentAny; // RFC 7587 §4.2: the first packet of a talkspurt
+    header.sequence = sequence;
+    header.timestamp = timestamp;
+    header.ssrc = start.ssrc;
+    const std::size_t size = writeRtpPacket(header, payload, buffer);
+    if (size == 0)
+    {
+        count.encodeErrors.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    sendAll(rtpDestinations, std::span(buffer.data(), size));
+    ++sequence;
+    timestamp += frameSamples;
+    lastCapture = captured;
+    sentAny = true;
+    ++packetCount;
+    octetCount += static_cast<std::uint32_t>(payload.size());
+    count.packets.fetch_add(1, std::memory_order_relaxed);
+    count.bytes.fetch_add(payload.size(), std::memory_order_relaxed);
+}
+
+void RtpStreamSender::sendReport(bool bye) noexcept
+{
+    if (!sentAny && !bye)
+        return; // no NTP <-> RTP pair to give yet
+    RtcpCompound compound;
+    compound.reporterSsrc = start.ssrc;
+    SenderInfo sender;
+    // `timestamp` is the sample after the last one sent, captured at about lastCapture.
+    sender.ntp = NtpTime::fromSystemClock(sentAny ? lastCapture : std::chrono::system_clock::now());
+    sender.rtpTimestamp = timestamp;
+    sender.packetCount = packetCount;
+    sender.octetCount = octetCount;
+    compound.sender = sender;
+    compound.cnames.push_back({start.ssrc, canonicalName});
+    if (bye)
+    {
+        compound.bye = true;
+        compound.byeSources.push_back(start.ssrc);
+    }
+    std::uint8_t out[512];
+    const std::size_t size = writeRtcp(compound, out);
+    if (size == 0)
+    {
+        count.encodeErrors.fetch_add(1, std::memory_order_relaxed);
+        return;
+    }
+    sendAll(rtcpDestinations, std::span<const std::uint8_t>(out, size));
+    count.reports.fetch_add(1, std::memory_order_relaxed);
+}
+
+} // namespace dragoman

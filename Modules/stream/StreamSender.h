@@ -1,0 +1,86 @@
+#pragma once
+// The delegate streams of one engine: for every channel the session's `network:` section lists,
+// an Opus encoder and an RTP sender fed from the ChannelTap, run by one encoder thread; the
+// channels' SDP texts (written as files when a directory is given) and the SAP announcer.
+//
+// The encoder thread polls the rings every 0.5 ms and encodes every complete frame at once, so
+// encoding and sending add at most the poll period plus the encode time (well under one 64-frame
+// engine block, 1.33 ms) to the frame itself. Sender reports go out about once a second.
+//
+// Threads: create(), start(), stop() and the destructor on the control thread; the tap's audio
+// side on the audio thread; stats() from any thread (relaxed counters).
+
+#include "core/Result.h"
+#include "core/Session.h"
+#include "stream/ChannelTap.h"
+#include "stream/OpusChannelEncoder.h"
+#include "stream/RtpStreamSender.h"
+#include "stream/SapAnnouncer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace dragoman
+{
+
+struct ChannelStreamStats
+{
+    std::string channel;
+    std::uint64_t packets = 0;
+    std::uint64_t bytes = 0;
+    std::uint64_t overruns = 0; // blocks the audio thread dropped because the ring was full
+    std::uint64_t sendErrors = 0;
+    std::uint64_t encodeErrors = 0;
+    std::uint64_t reports = 0;
+};
+
+class StreamSender
+{
+public:
+    // Which engine channels (0 = floor, 1 + i = session.channels[i]) the session streams: the
+    // ChannelTap to build before the driver opens.
+    static std::vector<bool> streamedChannels(const Session& session);
+
+    // `session.network` must be set. `sdpDirectory` overrides network.sdp_dir; empty: none.
+    static Result<std::unique_ptr<StreamSender>> create(const Session& session, ChannelTap& tap,
+                                                        const std::filesystem::path& sdpDirectory);
+    ~StreamSender();
+
+    void start();
+    void stop(); // encodes nothing more, sends BYE and the SAP deletions; idempotent
+
+    // Each streamed channel's SDP, in session order (floor first).
+    const std::vector<std::pair<std::string, std::string>>& sdps() const noexcept
+    {
+        return sdpTexts;
+    }
+    std::vector<ChannelStreamStats> stats() const;
+    int frameSamples() const noexcept { return samples; }
+
+private:
+    struct Stream
+    {
+        std::string channel;
+        AudioRing* ring = nullptr;
+        std::unique_ptr<OpusChannelEncoder> encoder;
+        std::unique_ptr<RtpStreamSender> sender;
+    };
+
+    StreamSender() = default;
+    void run();
+
+    std::vector<Stream> streams;
+    std::vector<std::pair<std::string, std::string>> sdpTexts;
+    std::unique_ptr<SapAnnouncer> announcer;
+    int samples = 480;
+    std::thread thread;
+    std::atomic<bool> running{false};
+    bool stopped = false;
+};
+
+} // namespace dragoman

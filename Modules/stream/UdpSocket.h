@@ -1,0 +1,42 @@
+#pragma once
+// A UDP socket that sends to IPv4 unicast addresses and multicast groups. The multicast
+// interface, TTL and loopback are always set explicitly: the defaults follow the routing table,
+// which on a machine with a default route sends a LAN's channels out of the wrong card.
+//
+// Threads: open() on the control thread; sendTo() from one thread at a time. sendTo() never
+// blocks (MSG_DONTWAIT): a full socket buffer is a send error, counted by the caller.
+
+#include "core/Result.h"
+
+#include <netinet/in.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace dragoman
+{
+
+// Parses dotted IPv4 plus a port into a socket address, or nothing.
+std::optional<sockaddr_in> ipv4Endpoint(const std::string& address, std::uint16_t port);
+
+class UdpSocket
+{
+public:
+    // `interfaceAddress`: the local IPv4 address multicast leaves by; `ttl`: multicast hops.
+    static Result<std::unique_ptr<UdpSocket>> open(const std::string& interfaceAddress, int ttl);
+    ~UdpSocket();
+    UdpSocket(const UdpSocket&) = delete;
+    UdpSocket& operator=(const UdpSocket&) = delete;
+
+    // True when the whole datagram was handed to the kernel.
+    bool sendTo(const sockaddr_in& destination, std::span<const std::uint8_t> datagram) noexcept;
+
+private:
+    explicit UdpSocket(int descriptor) : fd(descriptor) {}
+    int fd;
+};
+
+} // namespace dragoman
