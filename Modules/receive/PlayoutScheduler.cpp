@@ -80,13 +80,14 @@ FrameDecision PlayoutScheduler::nextFrame(Nanoseconds now) noexcept DRAGOMAN_NON
     {
     case Playout::Kind::Packet:
         waited = 0.0;
-        return {FrameDecision::Kind::Decode, playout.payload, playout.samples};
+        return {FrameDecision::Kind::Decode, playout.payload, playout.samples, playout.timestamp};
     case Playout::Kind::Fec:
         waited = 0.0;
-        return {FrameDecision::Kind::DecodeFec, playout.payload, playout.samples};
+        return {FrameDecision::Kind::DecodeFec, playout.payload, playout.samples,
+                playout.timestamp};
     case Playout::Kind::Lost:
         waited = 0.0;
-        return {FrameDecision::Kind::Conceal, {}, playout.samples};
+        return {FrameDecision::Kind::Conceal, {}, playout.samples, playout.timestamp};
     case Playout::Kind::Underrun:
         break;
     }

@@ -57,6 +57,9 @@ struct FrameDecision
     Kind kind = Kind::Silence;
     std::span<const std::uint8_t> payload; // valid until the next insert() or nextFrame()
     int samples = 0;
+    // Extended RTP timestamp of the frame (its low 32 bits are the sender's), or -1 when the frame
+    // stands for no sender time (silence, expansion, underrun): what lets RTCP time what plays.
+    std::int64_t timestamp = -1;
 };
 
 struct PlayoutStats

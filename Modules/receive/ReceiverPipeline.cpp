@@ -19,7 +19,10 @@ PacketVerdict ReceiverPipeline::push(std::span<const std::uint8_t> datagram,
     // A header with nothing after it is as broken as a truncated one: there is no frame to play.
     if (!parsed || parsed->payload.empty())
     {
-        ++malformed;
+        if (!parsed && parsed.error() == RtpError::badVersion)
+            ++notRtp;
+        else
+            ++truncated;
         return PacketVerdict::Malformed;
     }
     const RtpPacketView& packet = *parsed;
@@ -55,6 +58,7 @@ int ReceiverPipeline::conceal(int samples) noexcept DRAGOMAN_NONBLOCKING
 int ReceiverPipeline::renderFrame(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
 {
     const FrameDecision decision = playout.nextFrame(now);
+    stagedTimestamp = decision.timestamp;
     const std::span<float> out(staged.get(), OpusFrameDecoder::maxFrameSamples);
     switch (decision.kind)
     {
@@ -145,7 +149,9 @@ ReceiverStats ReceiverPipeline::stats() const noexcept DRAGOMAN_NONBLOCKING
     s.streams = p.buffer.streams;
     s.foreign = p.buffer.foreign;
     s.implausible = p.buffer.implausible;
-    s.malformed = malformed;
+    s.malformed = truncated + notRtp;
+    s.truncated = truncated;
+    s.notRtp = notRtp;
     s.wrongPayloadType = wrongPayloadType;
     s.notOpus = notOpus;
     s.tooLarge = p.buffer.tooLarge;
@@ -157,6 +163,9 @@ ReceiverStats ReceiverPipeline::stats() const noexcept DRAGOMAN_NONBLOCKING
     s.driftPpm = p.driftPpm;
     s.speedPpm = p.speedPpm;
     s.playing = p.playing;
+    s.playingTimestampKnown = p.playing && stagedTimestamp >= 0;
+    if (s.playingTimestampKnown)
+        s.playingTimestamp = static_cast<std::uint32_t>(stagedTimestamp + stagedStart);
     return s;
 }
 

@@ -65,8 +65,10 @@ private:
     std::unique_ptr<float[]> staged; // one decoded frame on its way into the resampler
     int stagedStart = 0;
     int stagedEnd = 0;
+    std::int64_t stagedTimestamp = -1; // of staged[0]; -1: the staged frame has no sender time
 
-    std::uint64_t malformed = 0;
+    std::uint64_t truncated = 0;
+    std::uint64_t notRtp = 0;
     std::uint64_t wrongPayloadType = 0;
     std::uint64_t notOpus = 0;
     std::uint64_t concealed = 0;

@@ -28,7 +28,9 @@ struct ReceiverStats
     std::uint64_t streams = 0;          // streams begun: first, new SSRC, sender restart
     std::uint64_t foreign = 0;          // another SSRC while ours is alive
     std::uint64_t implausible = 0;      // sequence number far off
-    std::uint64_t malformed = 0;        // not RTP (random bytes, truncated header)
+    std::uint64_t malformed = 0;        // not RTP: truncated + notRtp
+    std::uint64_t truncated = 0;        // RTP version, but cut short (lengths past the end)
+    std::uint64_t notRtp = 0;           // not version 2: random bytes, another protocol
     std::uint64_t wrongPayloadType = 0; // RTP of another payload type
     std::uint64_t notOpus = 0;          // our payload type, invalid Opus table of contents
     std::uint64_t tooLarge = 0;         // payload larger than a jitter buffer slot
@@ -42,6 +44,10 @@ struct ReceiverStats
     double driftPpm = 0.0;      // sender clock against ours (0 until estimated)
     double speedPpm = 0.0;      // playback speed set by the drift corrector
     bool playing = false;
+    // The sender's RTP timestamp of the next sample out of pull(), as of the last pull; with an
+    // RTCP sender report it gives the capture time of what plays (mouth-to-ear delay).
+    std::uint32_t playingTimestamp = 0;
+    bool playingTimestampKnown = false;
 };
 
 } // namespace dragoman

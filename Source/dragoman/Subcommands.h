@@ -10,5 +10,6 @@ namespace dragoman::cli
 void addRenderCommand(CLI::App& app);
 void addEngineCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
+void addReceiveCommand(CLI::App& app);
 
 } // namespace dragoman::cli

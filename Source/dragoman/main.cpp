@@ -10,6 +10,7 @@ int main(int argc, char** argv)
     dragoman::cli::addRenderCommand(app);
     dragoman::cli::addEngineCommand(app);
     dragoman::cli::addBenchCommand(app);
+    dragoman::cli::addReceiveCommand(app);
     try
     {
         app.parse(argc, argv);
