@@ -1,5 +1,7 @@
 #include "dsp/GainRamp.h"
 
+#include <algorithm>
+
 namespace dragoman
 {
 
@@ -48,6 +50,22 @@ void GainRamp::addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONB
 #pragma omp simd
     for (int k = i; k < n; ++k)
         dst[k] += src[k] * steady;
+}
+
+void GainRamp::setTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    int i = 0;
+    for (; i < n && ramping(); ++i)
+        dst[i] = 0.0f + src[i] * advance();
+    const float steady = gain;
+    if (steady == 0.0f) // a muted source: the zeros that addTo() would leave untouched
+    {
+        std::fill(dst + i, dst + n, 0.0f);
+        return;
+    }
+#pragma omp simd
+    for (int k = i; k < n; ++k)
+        dst[k] = 0.0f + src[k] * steady;
 }
 
 } // namespace dragoman

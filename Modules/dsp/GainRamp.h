@@ -30,6 +30,9 @@ public:
     // dst[i] += src[i] * gain, advancing the ramp one step per frame: mixing without a temp buffer.
     // src and dst are separate buffers (or the same one).
     void addTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING;
+    // What addTo() into a buffer of zeros gives (so -0 comes out as +0), without clearing it
+    // first: the first source of a mix.
+    void setTo(const float* src, float* dst, int n) noexcept DRAGOMAN_NONBLOCKING;
 
 private:
     // Gain for the next frame. Computed from the start rather than accumulated, so that a long

@@ -146,9 +146,10 @@ void Engine::mixChannels(const BlockIo& io, int offset, int n) noexcept
     for (int c = 0; c < plan.channelCount(); ++c)
     {
         auto* out = channelBuffers[c].data();
-        std::fill(out, out + n, 0.0f);
-        if (!silent(idleRamps[c]))
-            idleRamps[c].addTo(floorBuffer.data(), out, n);
+        if (silent(idleRamps[c]))
+            std::fill(out, out + n, 0.0f);
+        else
+            idleRamps[c].setTo(floorBuffer.data(), out, n); // no need to clear `out` first
     }
 
     for (int s = 0; s < plan.seatCount(); ++s)

@@ -2,8 +2,6 @@
 
 #include "dsp/Decibels.h"
 
-#include <algorithm>
-
 namespace dragoman
 {
 
@@ -42,8 +40,7 @@ void SeatStrip::follow(int source, float volumeDb, float bassDb, float trebleDb,
 void SeatStrip::process(const float* heard, const float* fading, const float* mic, float* out,
                         int n) noexcept
 {
-    std::fill(out, out + n, 0.0f);
-    fadeIn.addTo(heard, out, n);
+    fadeIn.setTo(heard, out, n); // no need to clear `out` first
     if (fading != nullptr)
         fadeOut.addTo(fading, out, n);
     if (mic != nullptr && (sidetone.current() > 0.0f || sidetone.ramping()))

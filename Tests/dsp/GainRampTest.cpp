@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <random>
 #include <vector>
@@ -123,4 +124,28 @@ TEST_CASE("decibel conversions", "[dsp][Decibels]")
     CHECK(gainToDb(0.1f) == Approx(-20.0f));
     CHECK(gainToDb(0.0f) == -inf);
     CHECK(gainToDb(dbToGain(-37.5f)) == Approx(-37.5f).margin(1e-4));
+}
+
+TEST_CASE("setTo gives what addTo into zeros gives, bit for bit", "[dsp][GainRamp]")
+{
+    std::vector<float> src(300);
+    for (std::size_t i = 0; i < src.size(); ++i)
+        src[i] = i % 5 == 0 ? -0.0f : std::sin(0.1f * static_cast<float>(i));
+    for (const float from : {0.0f, 0.5f, 1.0f})
+        for (const float to : {0.0f, 1.0f, 0.25f})
+        {
+            GainRamp added(from);
+            GainRamp set(from);
+            added.setTarget(to, 100);
+            set.setTarget(to, 100);
+            for (int block = 0; block < 3; ++block)
+            {
+                std::vector<float> a(src.size(), 0.0f);
+                std::vector<float> b(src.size(), 7.0f); // whatever was there
+                added.addTo(src.data(), a.data(), static_cast<int>(src.size()));
+                set.setTo(src.data(), b.data(), static_cast<int>(src.size()));
+                INFO("from " << from << " to " << to << ", block " << block);
+                REQUIRE(std::memcmp(a.data(), b.data(), a.size() * sizeof(float)) == 0);
+            }
+        }
 }
