@@ -78,9 +78,12 @@ Result<Session> syntheticSession(int channels, int seats, int blockFrames)
         else
             addOnce(booth.understands, languages[0]);
 
+        // Headphones calibrated as in the Astana session: a desk feed at -20 dBFS is heard at
+        // ~79 dB SPL, so the limiters rest, as they do in a well-run meeting.
+        constexpr double splAt0dBFS = 96.0;
         const int seatCount = seats / channels + (b < seats % channels ? 1 : 0);
         for (int s = 1; s <= seatCount; ++s)
-            booth.seats.push_back({languages[b] + "-" + std::to_string(s), 110.0});
+            booth.seats.push_back({languages[b] + "-" + std::to_string(s), splAt0dBFS});
         session.booths.push_back(std::move(booth));
     }
 
