@@ -452,6 +452,17 @@ std::optional<Error> PortAudioDriver::stop()
     return std::nullopt;
 }
 
+std::optional<Error> PortAudioDriver::attachTap(ChannelTap& channelTap)
+{
+    if (channelTap.channelCount() != channelPointers.size())
+        return Error{"the stream tap has " + std::to_string(channelTap.channelCount()) +
+                     " channels, the engine " + std::to_string(channelPointers.size())};
+    if (channelTap.maxBlock() < files.maxBlock())
+        return Error{"the stream tap's blocks are shorter than the engine's"};
+    tap = &channelTap;
+    return std::nullopt;
+}
+
 bool PortAudioDriver::active() const
 {
     return Pa_IsStreamActive(static_cast<PaStream*>(handle)) == 1;
@@ -492,7 +503,11 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
                 micPointers[static_cast<std::size_t>(feed.seat)] = feed.block.data();
         }
         for (std::size_t c = 0; c < channelPointers.size(); ++c)
+        {
             channelPointers[c] = output(routes.channelOuts[c]);
+            if (channelPointers[c] == nullptr && tap != nullptr)
+                channelPointers[c] = tap->scratch(c);
+        }
         for (std::size_t s = 0; s < seatPointers.size(); ++s)
             seatPointers[s] = output(routes.seatOuts[s]);
         io.seatMics = micPointers.data();
@@ -500,6 +515,8 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
         io.seatOuts = seatPointers.data();
         io.frames = n;
         engine.process(io);
+        if (tap != nullptr)
+            tap->write(channelPointers.data(), n);
     }
     // PortAudio hands over whatever the buffers held last time: unused outputs must be silenced.
     if (out != nullptr)

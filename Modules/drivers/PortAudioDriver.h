@@ -12,14 +12,18 @@
 //   driver and must not be driven by anything else while the stream runs.
 // - The stream callback: PortAudio's audio thread. It only calls Engine::process(), copies and
 //   counts; it never allocates, locks, logs or waits.
+// - attachTap(): the control thread, before start(). The callback then hands every streamed
+//   channel's block to the tap (StreamSender encodes it); channels no device output carries are
+//   rendered into the tap's scratch blocks.
 // - callbacks(), xruns(), frames(): any thread (relaxed atomics). active(), cpuLoad(),
 //   description(), inputFiles(): the control thread.
 
 #include "LoopedInputs.h"
+#include "core/Realtime.h"
 #include "core/Result.h"
 #include "core/Session.h"
-#include "core/Realtime.h"
 #include "engine/Engine.h"
+#include "stream/ChannelTap.h"
 
 #include <atomic>
 #include <cstdint>
@@ -63,6 +67,10 @@ public:
     PortAudioDriver(const PortAudioDriver&) = delete;
     PortAudioDriver& operator=(const PortAudioDriver&) = delete;
     ~PortAudioDriver(); // stops and closes the stream, then releases PortAudio
+
+    // Streams channels through `tap` (it must outlive the driver and hold a scratch block of at
+    // least inputFiles().maxBlock() frames, and one entry per engine channel).
+    std::optional<Error> attachTap(ChannelTap& tap);
 
     std::optional<Error> start();
     // Idempotent. After a lost device (see active()) it returns at once and leaves the stream
@@ -111,6 +119,7 @@ private:
     LoopedInputs files;
     StreamDescription stream;
     bool lost = false; // the stream died under us: see stop()
+    ChannelTap* tap = nullptr;
 
     // Preallocated for the callback.
     std::vector<const float*> micPointers;

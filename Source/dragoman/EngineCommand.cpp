@@ -1,9 +1,11 @@
 // dragoman engine [SESSION.yaml] [--in ID=FILE ...] [--events FILE] [--seconds N]
 //                 [--status-interval S] [--json-status FILE] [--host-api NAME] [--device NAME]
-//                 [--list-devices]
+//                 [--list-devices] [--sdp-dir DIR]
 // Runs the session in real time on a PortAudio device (JACK in production and CI). The main
 // thread is the control thread: it replays the event script at wall-clock times, prints the
 // engine's events and a status table, and stops on --seconds, SIGINT or SIGTERM.
+// With a `network:` section in the session, every listed channel is also streamed as RTP/Opus
+// (Modules/stream) and its SDP written to --sdp-dir (or network.sdp_dir).
 // Exit codes: 0 success; 1 device error (not found, too few channels, lost while running);
 // 2 bad arguments (session, --in, events script).
 
@@ -16,6 +18,8 @@
 #include "drivers/LoopedInputs.h"
 #include "drivers/PortAudioDriver.h"
 #include "engine/Engine.h"
+#include "stream/ChannelTap.h"
+#include "stream/StreamSender.h"
 
 #include <algorithm>
 #include <atomic>
@@ -44,6 +48,7 @@ struct EngineOptions
     std::string hostApi;
     std::string device;
     bool listDevices = false;
+    std::string sdpDir;
 };
 
 // Fast enough for scripted commands (10 ms is under a desk button's feel) and for catching the
@@ -355,6 +360,34 @@ int runEngine(const EngineOptions& options)
     auto& driver = *opened.value();
     printBanner(described, driver.description(), driver.inputFiles(), events, options.seconds);
 
+    // Streams: the tap and the encoder thread exist before the audio starts, so the callback
+    // finds every ring already allocated.
+    std::unique_ptr<ChannelTap> tap;
+    std::unique_ptr<StreamSender> streams;
+    if (described.network)
+    {
+        // Half a second of audio: an encoder thread that stalls longer loses blocks, counted.
+        tap = std::make_unique<ChannelTap>(StreamSender::streamedChannels(described),
+                                           static_cast<std::size_t>(described.sampleRate / 2),
+                                           std::max(driver.inputFiles().maxBlock(), 1));
+        auto created = StreamSender::create(described, *tap, options.sdpDir);
+        if (!created)
+        {
+            std::cerr << kName << created.error() << '\n';
+            return 1;
+        }
+        streams = std::move(created.value());
+        if (auto error = driver.attachTap(*tap))
+        {
+            std::cerr << kName << error->message << '\n';
+            return 1;
+        }
+        for (const auto& [channel, sdp] : streams->sdps())
+            std::printf("stream %s: %zu bytes of SDP\n", channel.c_str(), sdp.size());
+        std::fflush(stdout);
+        streams->start();
+    }
+
     stopSignal.store(0);
     const auto previousInt = std::signal(SIGINT, requestStop);
     const auto previousTerm = std::signal(SIGTERM, requestStop);
@@ -374,6 +407,16 @@ int runEngine(const EngineOptions& options)
     {
         std::cerr << kName << stopError->message << '\n';
         code = 1;
+    }
+    if (streams)
+    {
+        streams->stop();
+        for (const auto& stats : streams->stats())
+            std::printf("stream %s: %llu packets, %llu bytes, %llu overruns, %llu send errors\n",
+                        stats.channel.c_str(), static_cast<unsigned long long>(stats.packets),
+                        static_cast<unsigned long long>(stats.bytes),
+                        static_cast<unsigned long long>(stats.overruns),
+                        static_cast<unsigned long long>(stats.sendErrors));
     }
     loop.finish();
 
@@ -420,6 +463,9 @@ void addEngineCommand(CLI::App& app)
     engine->add_option("--device", options->device, "Override the session's audio.device");
     engine->add_flag("--list-devices", options->listDevices,
                      "List PortAudio host APIs and devices, then exit");
+    engine->add_option("--sdp-dir", options->sdpDir,
+                       "Write each streamed channel's SDP here as <channel>.sdp "
+                       "(overrides network.sdp_dir)");
     engine->callback(
         [options]
         {
