@@ -7,8 +7,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/receive_lib.sh"
 trap 'receive_cleanup; cleanup' EXIT
 
-make_sine "$work/tone.wav" 1000 12
-start_sender "$work/tone.wav" "$work/ch.sdp" "127.0.0.1:$base_port"
+start_sender 1000 "$work/ch.sdp" "127.0.0.1:$base_port"
 "$dragoman" receive --sdp "$work/ch.sdp" --out "$work/out.wav" --seconds 5 \
     --stats "$work/s.json" </dev/null >"$work/stdout.txt" 2>"$work/stderr.txt" &
 engine_pid=$!

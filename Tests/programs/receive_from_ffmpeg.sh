@@ -8,8 +8,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/receive_lib.sh"
 trap 'receive_cleanup; cleanup' EXIT
 
-make_sine "$work/tone.wav" 1000 12
-start_sender "$work/tone.wav" "$work/ch.sdp" "127.0.0.1:$base_port"
+start_sender 1000 "$work/ch.sdp" "127.0.0.1:$base_port"
 "$dragoman" receive --sdp "$work/ch.sdp" --list >"$work/list.txt" 2>&1 ||
     fail "--list failed: $(cat "$work/list.txt")"
 grep -q "127.0.0.1:$base_port" "$work/list.txt" || fail "--list does not show the channel"

@@ -17,17 +17,15 @@ receive_cleanup() {
 # An even port (RTP; RTCP is the next one) derived from the test's pid: parallel tests differ.
 base_port=$((20000 + ($$ % 2000) * 10))
 
-# FILE HZ SECONDS: a sine at -18 dBFS peak (ffmpeg's default amplitude 1/8), mono 48 kHz.
-make_sine() {
-    ffmpeg -hide_banner -loglevel error -nostdin -y \
-        -f lavfi -i "sine=frequency=$2:sample_rate=48000:duration=$3" -ac 1 "$1"
-}
-
-# WAV SDP DESTINATION: sends WAV in real time as RTP/Opus (10 ms frames) and waits for the SDP.
+# HZ SDP DESTINATION: sends a sine (-18 dBFS peak: ffmpeg's amplitude 1/8) for 20 s in real
+# time as RTP/Opus with 10 ms frames, and waits for its SDP. The source makes 480-sample frames
+# so that -re paces one packet every 10 ms, as a live sender does (from a file, ffmpeg sends
+# bursts of 1024 samples and the jitter buffer grows to match).
 start_sender() {
-    ffmpeg -hide_banner -loglevel error -nostdin -re -i "$1" -c:a libopus -b:a 32k \
-        -frame_duration 10 -application lowdelay -f rtp -sdp_file "$2" "rtp://$3" \
-        >>"$work/ffmpeg.log" 2>&1 &
+    ffmpeg -hide_banner -loglevel error -nostdin -re \
+        -f lavfi -i "sine=frequency=$1:sample_rate=48000:samples_per_frame=480:duration=20" \
+        -c:a libopus -b:a 32k -frame_duration 10 -application lowdelay -f rtp -sdp_file "$2" \
+        "rtp://$3" >>"$work/ffmpeg.log" 2>&1 &
     sender_pids+=($!)
     local _
     for _ in $(seq 50); do
