@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <random>
 
@@ -16,6 +17,7 @@ namespace
 // Short enough to add well under an engine block to the frame; long enough to cost nothing.
 constexpr auto kPoll = std::chrono::microseconds(500);
 constexpr auto kReportInterval = std::chrono::seconds(1);
+constexpr std::size_t kChannelsPerThread = 8;
 
 std::optional<std::size_t> engineChannel(const Session& session, const std::string& id)
 {
@@ -115,7 +117,11 @@ StreamSender::~StreamSender()
 void StreamSender::start()
 {
     running.store(true);
-    thread = std::thread([this] { run(); });
+    for (std::size_t first = 0; first < streams.size(); first += kChannelsPerThread)
+    {
+        const std::size_t last = std::min(streams.size(), first + kChannelsPerThread);
+        threads.emplace_back([this, first, last] { run(first, last); });
+    }
     if (announcer)
         announcer->start();
 }
@@ -126,9 +132,10 @@ void StreamSender::stop()
         return;
     stopped = true;
     running.store(false);
-    if (thread.joinable())
+    if (!threads.empty())
     {
-        thread.join();
+        for (auto& thread : threads)
+            thread.join();
         for (auto& stream : streams)
             stream.sender->sendReport(true);
     }
@@ -136,7 +143,7 @@ void StreamSender::stop()
         announcer->stop();
 }
 
-void StreamSender::run()
+void StreamSender::run(std::size_t first, std::size_t last)
 {
     std::vector<float> frame(static_cast<std::size_t>(samples));
     std::vector<std::uint8_t> packet(opusMaxPacket);
@@ -144,7 +151,9 @@ void StreamSender::run()
     auto wake = std::chrono::steady_clock::now();
     while (running.load(std::memory_order_relaxed))
     {
-        for (auto& stream : streams)
+        for (std::size_t s = first; s < last; ++s)
+        {
+            auto& stream = streams[s];
             while (stream.ring->read(frame.data(), frame.size()))
             {
                 const auto now = std::chrono::system_clock::now();
@@ -157,10 +166,11 @@ void StreamSender::run()
                 stream.sender->sendFrame(std::span(packet.data(), size),
                                          static_cast<std::uint32_t>(samples), now);
             }
+        }
         if (std::chrono::steady_clock::now() >= nextReport)
         {
-            for (auto& stream : streams)
-                stream.sender->sendReport(false);
+            for (std::size_t s = first; s < last; ++s)
+                streams[s].sender->sendReport(false);
             nextReport += kReportInterval;
         }
         // Absolute wake-ups: a slow pass does not push every later poll back.

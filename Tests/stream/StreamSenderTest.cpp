@@ -190,3 +190,42 @@ TEST_CASE("Encoding and sending add less than one 64-frame engine block", "[stre
                 delays[50], delays[95], delays.back());
     CHECK(delays[50] < 64.0 / 48.0); // the median: a loaded CI machine may preempt a few
 }
+
+TEST_CASE("Many channels are shared among encoder threads, each its own stream", "[stream]")
+{
+    test::LoopbackReceiver ears;
+    REQUIRE(ears.port() != 0);
+    Session session;
+    session.name = "Test";
+    NetworkSpec network;
+    network.sap.enabled = false;
+    for (int c = 0; c < 12; ++c)
+    {
+        const std::string id = "c" + std::to_string(c);
+        session.channels.push_back({id, "en", id, IdleFeed::floor});
+        network.channels.push_back({id, std::nullopt, {{"127.0.0.1", ears.port()}}});
+    }
+    session.network = network;
+    ChannelTap tap(StreamSender::streamedChannels(session), 48000, 480);
+    auto sender = StreamSender::create(session, tap, {});
+    REQUIRE(sender.ok());
+    sender.value()->start();
+    std::vector<float> frame(480, 0.1f);
+    std::vector<const float*> blocks(13, frame.data());
+    blocks[0] = nullptr; // the floor is not streamed
+    tap.write(blocks.data(), 480);
+    std::vector<std::uint32_t> sources;
+    for (int i = 0; i < 12; ++i)
+    {
+        const auto bytes = ears.rtp();
+        REQUIRE(bytes);
+        const auto packet = parseRtp(*bytes);
+        REQUIRE(packet.ok());
+        sources.push_back(packet.value().header.ssrc);
+    }
+    sender.value()->stop();
+    std::sort(sources.begin(), sources.end());
+    CHECK(std::unique(sources.begin(), sources.end()) == sources.end());
+    for (const auto& stats : sender.value()->stats())
+        CHECK(stats.packets == 1);
+}
