@@ -1,10 +1,10 @@
-#include "ReceivePlayer.h"
+#include "ChannelPlayer.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 namespace
@@ -17,7 +17,7 @@ constexpr auto publishInterval = std::chrono::milliseconds(100);
 
 } // namespace
 
-ReceivePlayer::ReceivePlayer(const std::vector<int>& payloadTypes, int initialChannel,
+ChannelPlayer::ChannelPlayer(const std::vector<int>& payloadTypes, int initialChannel,
                              int maxBlockFrames)
     : queue(inboxCapacity), snapshots(64), switches(64),
       incomingAudio(std::make_unique<float[]>(static_cast<std::size_t>(maxBlockFrames))),
@@ -31,13 +31,13 @@ ReceivePlayer::ReceivePlayer(const std::vector<int>& payloadTypes, int initialCh
     }
 }
 
-void ReceivePlayer::requestChannel(int channel, Nanoseconds now) noexcept
+void ChannelPlayer::requestChannel(int channel, Nanoseconds now) noexcept
 {
     requestedAt.store(now.count(), std::memory_order_relaxed);
     requested.store(channel, std::memory_order_release);
 }
 
-void ReceivePlayer::drainInbox() noexcept DRAGOMAN_NONBLOCKING
+void ChannelPlayer::drainInbox() noexcept DRAGOMAN_NONBLOCKING
 {
     while (queue.pop(scratch))
     {
@@ -47,7 +47,7 @@ void ReceivePlayer::drainInbox() noexcept DRAGOMAN_NONBLOCKING
     }
 }
 
-void ReceivePlayer::takeRequest(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
+void ChannelPlayer::takeRequest(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
 {
     const int wanted = requested.load(std::memory_order_acquire);
     if (wanted < 0 || wanted >= static_cast<int>(pipelines.size()) || fadePosition >= 0)
@@ -71,7 +71,7 @@ void ReceivePlayer::takeRequest(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
     pendingReport.milliseconds = -toSeconds(askedAt) * 1e3; // completed when the fade begins
 }
 
-void ReceivePlayer::render(float* out, int frames, Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
+void ChannelPlayer::render(float* out, int frames, Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
 {
     frames = std::min(frames, maxBlock);
     drainInbox();
@@ -116,7 +116,7 @@ void ReceivePlayer::render(float* out, int frames, Nanoseconds now) noexcept DRA
     publish(now);
 }
 
-void ReceivePlayer::publish(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
+void ChannelPlayer::publish(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
 {
     if (published && now - lastPublished < publishInterval)
         return;
@@ -131,4 +131,4 @@ void ReceivePlayer::publish(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
     snapshots.push(snapshot); // full: the control thread is behind; it reads the newest anyway
 }
 
-} // namespace dragoman::cli
+} // namespace dragoman

@@ -25,7 +25,7 @@
 #include <memory>
 #include <vector>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 struct ChannelDatagram
@@ -53,7 +53,7 @@ struct SwitchReport
     double milliseconds = 0.0;      // from requestChannel() to the crossfade's start
 };
 
-class ReceivePlayer
+class ChannelPlayer
 {
 public:
     static constexpr int fadeFrames = 240; // 5 ms at 48 kHz: no click, nothing audible lost
@@ -61,7 +61,7 @@ public:
     // delegate must hear that it is dead rather than stay on the old one.
     static constexpr double giveUpSeconds = 1.0;
 
-    ReceivePlayer(const std::vector<int>& payloadTypes, int initialChannel, int maxBlockFrames);
+    ChannelPlayer(const std::vector<int>& payloadTypes, int initialChannel, int maxBlockFrames);
 
     SpscQueue<ChannelDatagram>& inbox() noexcept { return queue; }
 
@@ -108,4 +108,4 @@ private:
     ChannelDatagram scratch;
 };
 
-} // namespace dragoman::cli
+} // namespace dragoman

@@ -9,9 +9,9 @@
 #include "ReceiveInput.h"
 #include "ReceiveNetwork.h"
 #include "ReceiveOutput.h"
-#include "ReceivePlayer.h"
 #include "ReceiveReport.h"
 #include "Subcommands.h"
+#include "receive/ChannelPlayer.h"
 
 #include <atomic>
 #include <chrono>
@@ -135,7 +135,7 @@ int runReceive(const ReceiveOptions& options)
     std::vector<int> payloadTypes;
     for (const auto& c : channels)
         payloadTypes.push_back(c.payloadType);
-    ReceivePlayer player(payloadTypes, initial, receiveMaxBlockFrames);
+    ChannelPlayer player(payloadTypes, initial, receiveMaxBlockFrames);
 
     auto network = ReceiveNetwork::open(channels, options.interfaceAddress, player);
     if (!network)

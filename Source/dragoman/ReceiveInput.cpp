@@ -37,7 +37,7 @@ void restoreTerminal() noexcept
         ::tcsetattr(STDIN_FILENO, TCSANOW, &originalTerminal);
 }
 
-ReceiveInput::ReceiveInput(const std::vector<ReceiveChannel>& list, ReceivePlayer& target,
+ReceiveInput::ReceiveInput(const std::vector<ReceiveChannel>& list, ChannelPlayer& target,
                            int initial)
     : channels(list), player(target), selected(initial)
 {

@@ -5,10 +5,10 @@
 // `next`, `prev`, `quit`.
 //
 // Threads: constructed and destroyed on the control thread; its own input thread reads stdin
-// and calls ReceivePlayer::requestChannel(). quitRequested(): any thread.
+// and calls ChannelPlayer::requestChannel(). quitRequested(): any thread.
 
 #include "ReceiveChannels.h"
-#include "ReceivePlayer.h"
+#include "receive/ChannelPlayer.h"
 
 #include <atomic>
 #include <string>
@@ -22,7 +22,7 @@ namespace dragoman::cli
 class ReceiveInput
 {
 public:
-    ReceiveInput(const std::vector<ReceiveChannel>& list, ReceivePlayer& target, int initial);
+    ReceiveInput(const std::vector<ReceiveChannel>& list, ChannelPlayer& target, int initial);
     ~ReceiveInput(); // stops the thread and restores the terminal
 
     bool quitRequested() const noexcept { return quit.load(std::memory_order_relaxed); }
@@ -35,7 +35,7 @@ private:
     void select(int index);
 
     const std::vector<ReceiveChannel>& channels;
-    ReceivePlayer& player;
+    ChannelPlayer& player;
     int selected;
     bool rawMode = false;
     termios saved{};

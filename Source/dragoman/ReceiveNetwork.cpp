@@ -20,7 +20,7 @@ constexpr unsigned batch = 16;
 
 Result<std::unique_ptr<ReceiveNetwork>>
 ReceiveNetwork::open(const std::vector<ReceiveChannel>& channels,
-                     const std::string& interfaceAddress, ReceivePlayer& player)
+                     const std::string& interfaceAddress, ChannelPlayer& player)
 {
     std::unique_ptr<ReceiveNetwork> network(new ReceiveNetwork(player));
     for (const auto& channel : channels)

@@ -8,8 +8,8 @@
 // senderReport() and the counters: any thread.
 
 #include "ReceiveChannels.h"
-#include "ReceivePlayer.h"
 #include "ReceiveSocket.h"
+#include "receive/ChannelPlayer.h"
 
 #include "core/Result.h"
 #include "net/NtpTime.h"
@@ -37,7 +37,7 @@ class ReceiveNetwork
 public:
     static Result<std::unique_ptr<ReceiveNetwork>> open(const std::vector<ReceiveChannel>& channels,
                                                         const std::string& interfaceAddress,
-                                                        ReceivePlayer& player);
+                                                        ChannelPlayer& player);
     ~ReceiveNetwork();
 
     void start();
@@ -48,12 +48,12 @@ public:
     std::uint64_t rtcpBad() const noexcept { return badRtcp.load(std::memory_order_relaxed); }
 
 private:
-    explicit ReceiveNetwork(ReceivePlayer& target) : player(target) {}
+    explicit ReceiveNetwork(ChannelPlayer& target) : player(target) {}
     void run();
     void readRtp(int channel, int fd);
     void readRtcp(int channel, int fd);
 
-    ReceivePlayer& player;
+    ChannelPlayer& player;
     std::vector<SocketHandle> rtpSockets;  // per channel
     std::vector<SocketHandle> rtcpSockets; // per channel; may hold -1 when the port is taken
     std::vector<std::optional<SenderReportTime>> lastReports;

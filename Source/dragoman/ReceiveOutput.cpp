@@ -26,7 +26,7 @@ Nanoseconds steadyNow() noexcept
 class WavOutput final : public ReceiveOutput
 {
 public:
-    WavOutput(ReceivePlayer& source, WavWriter file)
+    WavOutput(ChannelPlayer& source, WavWriter file)
         : player(source), writer(std::move(file)), block(receiveBlockFrames)
     {
     }
@@ -63,7 +63,7 @@ private:
         }
     }
 
-    ReceivePlayer& player;
+    ChannelPlayer& player;
     WavWriter writer;
     std::vector<float> block;
     std::atomic<bool> running{false};
@@ -73,7 +73,7 @@ private:
 class DeviceOutput final : public ReceiveOutput
 {
 public:
-    explicit DeviceOutput(ReceivePlayer& source) : player(source) {}
+    explicit DeviceOutput(ChannelPlayer& source) : player(source) {}
     ~DeviceOutput() override
     {
         stop();
@@ -164,7 +164,7 @@ private:
         return paContinue;
     }
 
-    ReceivePlayer& player;
+    ChannelPlayer& player;
     PaStream* stream = nullptr;
     bool initialised = false;
     bool started = false;
@@ -173,7 +173,7 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<ReceiveOutput>> openWavOutput(ReceivePlayer& player, const std::string& file)
+Result<std::unique_ptr<ReceiveOutput>> openWavOutput(ChannelPlayer& player, const std::string& file)
 {
     auto writer = WavWriter::create(file, 48000);
     if (!writer)
@@ -183,7 +183,7 @@ Result<std::unique_ptr<ReceiveOutput>> openWavOutput(ReceivePlayer& player, cons
 }
 
 Result<std::unique_ptr<ReceiveOutput>>
-openDeviceOutput(ReceivePlayer& player, const std::string& hostApi, const std::string& device)
+openDeviceOutput(ChannelPlayer& player, const std::string& hostApi, const std::string& device)
 {
     auto output = std::make_unique<DeviceOutput>(player);
     if (auto error = output->open(hostApi, device))

@@ -1,13 +1,13 @@
 #pragma once
 // Where the player's audio goes: a PortAudio output stream (the delegate's headphones), or a WAV
 // file written in real time by a timer thread (tests, recordings). Both call
-// ReceivePlayer::render() with steady_clock's time, the clock the network thread stamps
+// ChannelPlayer::render() with steady_clock's time, the clock the network thread stamps
 // arrivals with.
 //
 // Threads: open/start/stop/destructor and the getters: control thread. The PortAudio callback
-// and the WAV timer thread each are "the audio thread" of ReceivePlayer.
+// and the WAV timer thread each are "the audio thread" of ChannelPlayer.
 
-#include "ReceivePlayer.h"
+#include "receive/ChannelPlayer.h"
 
 #include "core/Result.h"
 
@@ -34,12 +34,12 @@ public:
 // The block the WAV writer renders: as small as a low-latency device's.
 inline constexpr int receiveBlockFrames = 240; // 5 ms
 
-Result<std::unique_ptr<ReceiveOutput>> openWavOutput(ReceivePlayer& player,
+Result<std::unique_ptr<ReceiveOutput>> openWavOutput(ChannelPlayer& player,
                                                      const std::string& file);
 
 // hostApi/device empty: PortAudio's defaults.
 Result<std::unique_ptr<ReceiveOutput>>
-openDeviceOutput(ReceivePlayer& player, const std::string& hostApi, const std::string& device);
+openDeviceOutput(ChannelPlayer& player, const std::string& hostApi, const std::string& device);
 
 // The largest block either output hands render().
 inline constexpr int receiveMaxBlockFrames = 8192;

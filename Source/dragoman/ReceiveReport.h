@@ -4,7 +4,7 @@
 // Threads: control thread (allocates).
 
 #include "ReceiveChannels.h"
-#include "ReceivePlayer.h"
+#include "receive/ChannelPlayer.h"
 
 #include <optional>
 #include <string>

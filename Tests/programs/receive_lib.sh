@@ -1,4 +1,4 @@
-# shellcheck shell=bash disable=SC2034  # sourced by the receive_*.sh tests after lib.sh
+# shellcheck shell=bash disable=SC2034,SC2154  # sourced by the receive_*.sh tests after lib.sh
 # Helpers for the receiver tests: ffmpeg as an RTP/Opus sender on loopback, ports that parallel
 # tests do not share, and a numpy analysis of the receiver's WAV output.
 require ffmpeg

@@ -6,6 +6,7 @@
 #include "OpusTestSender.h"
 #include "ReceiverRig.h"
 #include "SimulatedNetwork.h"
+#include "receive/ChannelPlayer.h"
 #include "receive/ReceiverPipeline.h"
 
 #include <catch2/catch.hpp>
@@ -87,6 +88,53 @@ TEST_CASE("push and pull never allocate or lock", "[receive][realtime]")
                     << st.concealed);
     CHECK(st.streams == 2);
     CHECK(st.starvations >= 1);
+    CHECK(counts.allocations == 0);
+    CHECK(counts.frees == 0);
+    CHECK(counts.locks == 0);
+}
+
+TEST_CASE("the channel player renders and switches without allocating or locking",
+          "[receive][realtime]")
+{
+    const auto signal = chirp(6 * receiveSampleRate);
+    OpusTestSender sender(SenderSettings{});
+    const auto packets = sender.packets(signal);
+    ChannelPlayer player({96, 96, 96}, 0, 256);
+    std::vector<float> out(256);
+    std::size_t next = 0;
+    realtime::resetAudioThreadCounts();
+    {
+        realtime::AudioThreadScope audio;
+        for (std::int64_t k = 0; k < 6 * receiveSampleRate / 256; ++k)
+        {
+            const Nanoseconds now(k * 256 * 1'000'000'000LL / receiveSampleRate);
+            // Every 1.5 s another channel (the last request is for one that does not exist).
+            if (k % 280 == 140)
+                player.requestChannel(static_cast<int>((k / 280) % 4), now);
+            while (next < packets.size() &&
+                   Nanoseconds(static_cast<std::int64_t>(next) * 10'000'000) <= now)
+            {
+                for (int c = 0; c < 3; ++c)
+                {
+                    ChannelDatagram d;
+                    d.channel = c;
+                    std::copy(packets[next].begin(), packets[next].end(), d.datagram.bytes.begin());
+                    d.datagram.size = static_cast<std::uint16_t>(packets[next].size());
+                    d.datagram.arrival = now;
+                    player.inbox().push(d);
+                }
+                ++next;
+            }
+            player.render(out.data(), 256, now);
+        }
+    }
+    const auto counts = realtime::audioThreadCounts();
+    realtime::printFirstViolation();
+    SwitchReport report;
+    int switches = 0;
+    while (player.nextSwitch(report))
+        ++switches;
+    CHECK(switches >= 2);
     CHECK(counts.allocations == 0);
     CHECK(counts.frees == 0);
     CHECK(counts.locks == 0);
