@@ -87,6 +87,18 @@ void EnergyHistory::writeCopy(const EnergyHistory& source, std::int64_t from,
     mark(n);
 }
 
+void EnergyHistory::copyTotals(std::int64_t from, int n,
+                               std::uint64_t* out) const noexcept DRAGOMAN_NONBLOCKING
+{
+    for (int done = 0; done < n;)
+    {
+        const std::uint64_t at = static_cast<std::uint64_t>(from + done) & mask;
+        const int run = static_cast<int>(std::min<std::uint64_t>(n - done, totals.size() - at));
+        std::copy_n(totals.begin() + static_cast<std::ptrdiff_t>(at), run, out + done);
+        done += run;
+    }
+}
+
 void EnergyHistory::mark(int n) noexcept DRAGOMAN_NONBLOCKING
 {
     // The first multiple of markFrames after now, then every markFrames up to now + n.

@@ -78,6 +78,10 @@ public:
         return before(to) - marks[static_cast<std::uint64_t>(from >> markShift) & markMask];
     }
 
+    // out[i] = before(from + i) for i = 0 .. n-1: the totals at n successive frames.
+    void copyTotals(std::int64_t from, int n,
+                    std::uint64_t* out) const noexcept DRAGOMAN_NONBLOCKING;
+
     void append(float x) noexcept DRAGOMAN_NONBLOCKING
     {
         const std::uint64_t total = before(now) + counts(x);

@@ -8,6 +8,28 @@
 
 namespace dragoman
 {
+namespace
+{
+
+// std::min, std::max and std::clamp by value, with the same comparisons: the std versions
+// return references, and against a temporary GCC then selects between two addresses, which
+// keeps a loop from vectorising.
+float smaller(float a, float b) noexcept
+{
+    return b < a ? b : a;
+}
+
+float larger(float a, float b) noexcept
+{
+    return a < b ? b : a;
+}
+
+float clampTo(float v, float lo, float hi) noexcept
+{
+    return v < lo ? lo : hi < v ? hi : v;
+}
+
+} // namespace
 
 void HearingProtectionLimiter::prepare(const HearingProtectionSettings& settings, double sampleRate,
                                        int /*maxBlock*/)
@@ -65,8 +87,15 @@ void HearingProtectionLimiter::process(float* buf, int n) noexcept DRAGOMAN_NONB
 
 float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
 {
+    // Plain pointers for the loops: GCC reloads a vector's data pointer after every float store
+    // through another, and then does not vectorise.
     const float* const delayed = line.data();
     float* const x = line.data() + lookahead;
+    float* const peak = peakGains.data();
+    float* const level = levelGains.data();
+    const float* const shortTerm = shortTermGains.data();
+    float* const gain = gains.data();
+    float* const y = out.data();
 
     float inPeak = 0.0f;
 #pragma omp simd reduction(max : inPeak)
@@ -75,12 +104,12 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         // Written so that it vectorises: NaN and infinities fail the comparison.
         const float v = std::fabs(buf[i]) <= std::numeric_limits<float>::max() ? buf[i] : 0.0f;
         x[i] = v;
-        inPeak = std::max(inPeak, std::fabs(v));
+        inPeak = larger(inPeak, std::fabs(v));
     }
     float outPeak = 0.0f;
 #pragma omp simd reduction(max : outPeak)
     for (int i = 0; i < n; ++i)
-        outPeak = std::max(outPeak, std::fabs(delayed[i]));
+        outPeak = larger(outPeak, std::fabs(delayed[i]));
 
     // (a) Both gains look at the newest samples and apply to those `lookahead` frames older.
     bool peakReduces = false;
@@ -88,13 +117,15 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         peakGain.pushUnity(n);
     else
     {
+        float* const need = needs.data();
+        const float c = ceiling;
 #pragma omp simd
         for (int i = 0; i < n; ++i)
         {
             const float magnitude = std::fabs(x[i]);
-            needs[i] = magnitude > ceiling ? ceiling / magnitude : 1.0f;
+            need[i] = magnitude > c ? c / magnitude : 1.0f;
         }
-        peakGain.process(needs.data(), peakGains.data(), n);
+        peakGain.process(need, peak, n);
         peakReduces = true;
     }
 
@@ -102,11 +133,12 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
     // backstop has left, which each output changes.
     const std::int64_t start = sustainedGain.inputs().frames();
     sustainedGain.addInput(x, n);
-    const bool levelReduces = sustainedGain.levelGains(levelGains.data());
+    const bool levelReduces = sustainedGain.levelGains(level);
 
     // The outputs as they would be without the short-term gain and the backstop. They only make
     // them quieter, so the proofs below about these outputs hold for the real ones.
     const bool untouched = !peakReduces && !levelReduces && outPeak <= ceiling;
+    bool unclamped = true;
     if (untouched) // the outputs are the delayed inputs, whose energies are already counted
         sustainedBackstop.proposeCopy(sustainedGain.inputs(), start - lookahead, n);
     else
@@ -114,16 +146,21 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         // A stage that does not reduce wrote no gains: ones, so that the loop below has no
         // branch and vectorises.
         if (!peakReduces)
-            std::fill_n(peakGains.begin(), n, 1.0f);
+            std::fill_n(peak, n, 1.0f);
         if (!levelReduces)
-            std::fill_n(levelGains.begin(), n, 1.0f);
-#pragma omp simd
+            std::fill_n(level, n, 1.0f);
+        const float c = ceiling;
+        float loudest = 0.0f;
+#pragma omp simd reduction(max : loudest)
         for (int i = 0; i < n; ++i)
         {
-            gains[i] = std::min(peakGains[i], levelGains[i]);
-            out[i] = std::clamp(delayed[i] * gains[i], -ceiling, ceiling);
+            gain[i] = smaller(peak[i], level[i]);
+            const float gained = delayed[i] * gain[i];
+            loudest = larger(loudest, std::fabs(gained));
+            y[i] = clampTo(gained, -c, c);
         }
-        sustainedBackstop.propose(out.data(), n);
+        unclamped = loudest <= c;
+        sustainedBackstop.propose(y, n);
     }
 
     // Decoupled when the backstop cannot act in this chunk and the affordable mean square is
@@ -142,52 +179,68 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
             else
                 sustainedBackstop.accept(out.data(), n);
             countExposure(n);
-            return deliver(buf, n, untouched);
+            return deliver(buf, n,
+                           untouched   ? Outputs::delayed
+                           : unclamped ? Outputs::gained
+                                       : Outputs::limited);
         }
         if (untouched)
-            std::fill_n(gains.begin(), n, 1.0f);
-#pragma omp simd
+            std::fill_n(gain, n, 1.0f);
+        const float c = ceiling;
+        float loudest = 0.0f;
+#pragma omp simd reduction(max : loudest)
         for (int i = 0; i < n; ++i)
         {
-            gains[i] = std::min(gains[i], shortTermGains[i]);
-            out[i] = std::clamp(delayed[i] * gains[i], -ceiling, ceiling);
+            gain[i] = smaller(gain[i], shortTerm[i]);
+            const float gained = delayed[i] * gain[i];
+            loudest = larger(loudest, std::fabs(gained));
+            y[i] = clampTo(gained, -c, c);
         }
-        sustainedBackstop.accept(out.data(), n);
+        sustainedBackstop.accept(y, n);
+        countExposure(n);
+        return deliver(buf, n, loudest <= c ? Outputs::gained : Outputs::limited);
     }
     else
     {
         // Coupled: sample by sample, as the stages are defined.
         if (untouched)
-            std::fill_n(gains.begin(), n, 1.0f);
+            std::fill_n(gain, n, 1.0f);
         for (int i = 0; i < n; ++i)
         {
-            const float shortTerm =
-                sustainedGain.shortTermGain(i, sustainedBackstop.affordableMeanSquare());
-            gains[i] = std::min(gains[i], shortTerm);
-            const float y = std::clamp(delayed[i] * gains[i], -ceiling, ceiling);
-            out[i] = sustainedBackstop.limit(y);
+            gain[i] = smaller(
+                gain[i], sustainedGain.shortTermGain(i, sustainedBackstop.affordableMeanSquare()));
+            y[i] = sustainedBackstop.limit(clampTo(delayed[i] * gain[i], -ceiling, ceiling));
         }
     }
     countExposure(n);
-    return deliver(buf, n, false);
+    return deliver(buf, n, Outputs::limited);
 }
 
 float HearingProtectionLimiter::deliver(float* buf, int n,
-                                        bool untouched) noexcept DRAGOMAN_NONBLOCKING
+                                        Outputs outputs) noexcept DRAGOMAN_NONBLOCKING
 {
+    const float* const delayed = line.data();
+    const float* const gain = gains.data();
+    const float* const y = out.data();
     float smallestGain = 1.0f;
-    if (untouched)
-        std::copy(line.begin(), line.begin() + n, buf);
+    if (outputs == Outputs::delayed)
+        std::copy_n(delayed, n, buf);
+    else if (outputs == Outputs::gained) // each output is its delayed input times its gain
+    {
+#pragma omp simd reduction(min : smallestGain)
+        for (int i = 0; i < n; ++i)
+            smallestGain = smaller(smallestGain, gain[i]);
+        std::copy_n(y, n, buf);
+    }
     else
     {
 #pragma omp simd reduction(min : smallestGain)
         for (int i = 0; i < n; ++i)
         {
-            const float y = out[i];
-            const float gain = gains[i];
-            const float applied = y == line[i] * gain ? gain : std::fabs(y / line[i]);
-            smallestGain = std::min(smallestGain, applied);
-            buf[i] = y;
+            const float applied =
+                y[i] == delayed[i] * gain[i] ? gain[i] : std::fabs(y[i] / delayed[i]);
+            smallestGain = smaller(smallestGain, applied);
+            buf[i] = y[i];
         }
     }
     // The newest `lookahead` inputs become the look-ahead of the next chunk.

@@ -61,8 +61,14 @@ public:
 private:
     // Processes n <= chunkFrames samples; returns the smallest gain applied.
     float processChunk(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING;
+    enum class Outputs
+    {
+        delayed, // the delayed inputs, untouched
+        gained,  // out[i] == delayed input * gains[i]: nothing clamped, nothing backstopped
+        limited, // out[i] as the clamp and the backstop left it
+    };
     // Copies the chunk's outputs to buf; returns the smallest gain applied to them.
-    float deliver(float* buf, int n, bool untouched) noexcept DRAGOMAN_NONBLOCKING;
+    float deliver(float* buf, int n, Outputs outputs) noexcept DRAGOMAN_NONBLOCKING;
     void countExposure(int n) noexcept DRAGOMAN_NONBLOCKING;
 
     HearingProtectionSettings config;

@@ -1,6 +1,7 @@
 #include "dsp/SustainedLevelGain.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace dragoman
@@ -8,14 +9,31 @@ namespace dragoman
 namespace
 {
 
-float gainFor(double meanSquare, double allowed) noexcept
+// In float, four to a vector: the needs are floats anyway. The proofs that a chunk needs no
+// reduction compare in double, and rounding to float is monotonic, so what is at most the
+// target in double is at most it in float too.
+float gainFor(float meanSquare, float allowed) noexcept
 {
-    return meanSquare > allowed ? static_cast<float>(std::sqrt(allowed / meanSquare)) : 1.0f;
+    return meanSquare > allowed ? std::sqrt(allowed / meanSquare) : 1.0f;
 }
 
-float shortTermNeed(double level, double onset, double target, double affordable) noexcept
+// A window sum (below 2^63) as a double, rounded as a conversion would round it, from its two
+// halves: each converts exactly through the bits of 2^52 + half, and only the final addition
+// rounds. Unlike a conversion instruction, this vectorises on any x86-64.
+double exactly(std::uint64_t sum) noexcept
 {
-    return std::min(gainFor(onset, target), gainFor(std::max(level, onset), affordable));
+    constexpr auto bits52 = std::bit_cast<std::uint64_t>(0x1p52);
+    const double high = std::bit_cast<double>((sum >> 32) | bits52) - 0x1p52;
+    const double low = std::bit_cast<double>((sum & 0xffffffffu) | bits52) - 0x1p52;
+    return high * 0x1p32 + low;
+}
+
+float shortTermNeed(float level, float onset, float target, float affordable) noexcept
+{
+    const float loudest = onset > level ? onset : level;
+    const float forOnset = gainFor(onset, target);
+    const float forRoom = gainFor(loudest, affordable);
+    return forRoom < forOnset ? forRoom : forOnset;
 }
 
 } // namespace
@@ -26,8 +44,10 @@ void SustainedLevelGain::prepare(double sampleRate, int lookaheadFrames, int max
     onsetFrames = std::max(1, static_cast<int>(std::lround(onsetWindowSeconds * sampleRate)));
     energy.prepare(std::max(levelFrames, onsetFrames), maxChunk);
     const auto chunk = static_cast<std::size_t>(std::max(maxChunk, 1));
-    levels.assign(chunk, 0.0);
-    onsets.assign(chunk, 0.0);
+    levels.assign(chunk, 0.0f);
+    onsets.assign(chunk, 0.0f);
+    for (auto* totals : {&ends, &levelStarts, &onsetStarts})
+        totals->assign(chunk, 0);
     needs.assign(chunk, 1.0f);
     perLevelCount = EnergyHistory::quantum / levelFrames;
     perOnsetCount = 0.5 * EnergyHistory::quantum / onsetFrames; // half: see the header
@@ -66,11 +86,24 @@ void SustainedLevelGain::measure() noexcept DRAGOMAN_NONBLOCKING
 {
     if (measured)
         return;
+    // The windows of the chunk's sample i end after it, at chunkStart + i + 1: the totals there
+    // and a window before, copied out of the ring so that the loop below vectorises.
+    const std::int64_t firstEnd = chunkStart + 1;
+    energy.copyTotals(firstEnd, chunkFrames, ends.data());
+    energy.copyTotals(firstEnd - levelFrames, chunkFrames, levelStarts.data());
+    energy.copyTotals(firstEnd - onsetFrames, chunkFrames, onsetStarts.data());
+    const std::uint64_t* const end = ends.data();
+    const std::uint64_t* const levelStart = levelStarts.data();
+    const std::uint64_t* const onsetStart = onsetStarts.data();
+    float* const level = levels.data();
+    float* const onset = onsets.data();
+    const double perLevel = perLevelCount;
+    const double perOnset = perOnsetCount;
+#pragma omp simd
     for (int i = 0; i < chunkFrames; ++i)
     {
-        const std::int64_t end = chunkStart + i + 1; // the windows of sample i end with it
-        levels[i] = levelOf(energy.sum(end - levelFrames, end));
-        onsets[i] = onsetOf(energy.sum(end - onsetFrames, end));
+        level[i] = static_cast<float>(exactly(end[i] - levelStart[i]) * perLevel);
+        onset[i] = static_cast<float>(exactly(end[i] - onsetStart[i]) * perOnset);
     }
     measured = true;
 }
@@ -95,8 +128,8 @@ bool SustainedLevelGain::levelGains(float* gains) noexcept DRAGOMAN_NONBLOCKING
         return false;
     }
     measure();
-    const double allowed = target;
-    const double* const level = levels.data();
+    const auto allowed = static_cast<float>(target);
+    const float* const level = levels.data();
     float* const need = needs.data();
 #pragma omp simd
     for (int i = 0; i < chunkFrames; ++i)
@@ -117,13 +150,14 @@ bool SustainedLevelGain::shortTermGains(double affordable,
         return false;
     }
     measure();
-    const double allowed = target;
-    const double* const level = levels.data();
-    const double* const onset = onsets.data();
+    const auto allowed = static_cast<float>(target);
+    const auto room = static_cast<float>(affordable);
+    const float* const level = levels.data();
+    const float* const onset = onsets.data();
     float* const need = needs.data();
 #pragma omp simd
     for (int i = 0; i < chunkFrames; ++i)
-        need[i] = shortTermNeed(level[i], onset[i], allowed, affordable);
+        need[i] = shortTermNeed(level[i], onset[i], allowed, room);
     shortTermSmoother.process(need, gains, chunkFrames);
     return true;
 }
@@ -131,7 +165,8 @@ bool SustainedLevelGain::shortTermGains(double affordable,
 float SustainedLevelGain::shortTermGain(int i, double affordable) noexcept DRAGOMAN_NONBLOCKING
 {
     measure();
-    return shortTermSmoother.push(shortTermNeed(levels[i], onsets[i], target, affordable));
+    return shortTermSmoother.push(shortTermNeed(levels[i], onsets[i], static_cast<float>(target),
+                                                static_cast<float>(affordable)));
 }
 
 } // namespace dragoman

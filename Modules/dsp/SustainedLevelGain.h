@@ -94,8 +94,11 @@ private:
     int chunkFrames = 0;
     bool measured = false;
     // Scratch for one chunk: each sample's mean squares, and the needs handed to the smoothers.
-    std::vector<double> levels;
-    std::vector<double> onsets;
+    std::vector<float> levels;
+    std::vector<float> onsets;
+    std::vector<std::uint64_t> ends; // energy totals, copied out of the ring for measure()
+    std::vector<std::uint64_t> levelStarts;
+    std::vector<std::uint64_t> onsetStarts;
     std::vector<float> needs;
     LookaheadPeakGain levelSmoother;
     LookaheadPeakGain shortTermSmoother;
