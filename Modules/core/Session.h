@@ -114,6 +114,9 @@ struct NetworkSpec
     SapSettings sap;
     std::string sdpDir; // empty: no SDP files unless --sdp-dir gives a directory
     std::vector<ChannelDestinations> channels; // channels not listed are not streamed
+    // default_multicast_base: a listed channel without a group of its own gets base + 1 (the
+    // floor) or base + 2 + its index in `channels` (the reader resolves it into `multicast`).
+    std::optional<StreamEndpoint> multicastBase;
 };
 
 struct Session

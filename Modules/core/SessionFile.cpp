@@ -311,7 +311,7 @@ public:
             session.audio = readAudio(*node);
         if (const auto node = fields.findSet("network"))
         {
-            auto network = readNetworkSection(*node, src);
+            auto network = readNetworkSection(*node, src, session.channels);
             if (!network)
                 throw Refusal{Error{network.error()}};
             session.network = std::move(*network);

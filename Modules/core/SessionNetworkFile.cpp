@@ -1,5 +1,7 @@
 #include "core/SessionNetworkFile.h"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -25,8 +27,8 @@ struct Refusal
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 6> networkKeys{"interface", "ttl",     "opus",
-                                                      "sap",       "sdp_dir", "channels"};
+constexpr std::array<std::string_view, 7> networkKeys{
+    "interface", "ttl", "opus", "sap", "sdp_dir", "channels", "default_multicast_base"};
 constexpr std::array<std::string_view, 5> opusKeys{"frame_ms", "bitrate", "complexity", "fec",
                                                    "expected_loss"};
 constexpr std::array<std::string_view, 4> sapKeys{"enabled", "address", "port", "interval_s"};
@@ -46,7 +48,10 @@ std::string quoted(std::string_view text)
 class NetworkReader
 {
 public:
-    explicit NetworkReader(SessionSource& source) : src(source) {}
+    NetworkReader(SessionSource& source, const std::vector<ChannelSpec>& sessionChannels)
+        : src(source), channels(sessionChannels)
+    {
+    }
 
     NetworkSpec read(const YAML::Node& node)
     {
@@ -70,12 +75,44 @@ public:
                 network.sdpDir = scalar(value, path);
             else if (key == "channels")
                 network.channels = readChannels(value);
+            else if (key == "default_multicast_base")
+                network.multicastBase = endpoint(value, path);
         }
+        if (network.multicastBase)
+            placeGroups(network);
         return network;
     }
 
 private:
     SessionSource& src;
+    const std::vector<ChannelSpec>& channels;
+
+    // Floor: base + 1; channel i (0-based, session order): base + 2 + i. Unknown channels are
+    // left for validateNetwork() to refuse; the base itself is checked there too.
+    void placeGroups(NetworkSpec& network) const
+    {
+        in_addr base{};
+        if (inet_pton(AF_INET, network.multicastBase->address.c_str(), &base) != 1)
+            return;
+        for (auto& destinations : network.channels)
+        {
+            if (destinations.multicast)
+                continue;
+            std::optional<std::uint32_t> offset;
+            if (destinations.channel == "floor")
+                offset = 1;
+            for (std::size_t i = 0; i < channels.size(); ++i)
+                if (channels[i].id == destinations.channel)
+                    offset = static_cast<std::uint32_t>(i + 2);
+            if (!offset)
+                continue;
+            in_addr group{};
+            group.s_addr = htonl(ntohl(base.s_addr) + *offset);
+            char text[INET_ADDRSTRLEN] = {};
+            inet_ntop(AF_INET, &group, text, sizeof text);
+            destinations.multicast = StreamEndpoint{text, network.multicastBase->port};
+        }
+    }
 
     [[noreturn]] void refuse(const YAML::Node& at, const std::string& key,
                              const std::string& what) const
@@ -232,13 +269,18 @@ private:
 
     std::vector<ChannelDestinations> readChannels(const YAML::Node& node)
     {
-        std::vector<ChannelDestinations> channels;
+        std::vector<ChannelDestinations> list;
         for (const auto& [id, value] :
              mapEntries(node, "network.channels", {}, "{ floor: { multicast: 239.69.0.1:5004 } }"))
         {
             const std::string path = "network.channels." + id;
             ChannelDestinations destinations;
             destinations.channel = id;
+            if (value.IsNull()) // `en:` alone: only the default_multicast_base group
+            {
+                list.push_back(std::move(destinations));
+                continue;
+            }
             for (const auto& [key, item] :
                  mapEntries(value, path, destinationKeys, "{ multicast: 239.69.0.1:5004 }"))
             {
@@ -260,19 +302,20 @@ private:
                 else
                     refuse(item, itemPath, "expected a list such as ['127.0.0.1:6000']");
             }
-            channels.push_back(std::move(destinations));
+            list.push_back(std::move(destinations));
         }
-        return channels;
+        return list;
     }
 };
 
 } // namespace
 
-Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& source)
+Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& source,
+                                       const std::vector<ChannelSpec>& channels)
 {
     try
     {
-        return NetworkReader(source).read(node);
+        return NetworkReader(source, channels).read(node);
     }
     catch (const Refusal& refusal)
     {

@@ -15,7 +15,9 @@ namespace dragoman
 {
 
 // Reads the map under `network:`; notes each key's line in `source`; refusals are in the
-// session file's `FILE:LINE: KEY: what` form.
-Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& source);
+// session file's `FILE:LINE: KEY: what` form. `channels` (the session's, already read) place
+// each channel's group when default_multicast_base is given.
+Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& source,
+                                       const std::vector<ChannelSpec>& channels);
 
 } // namespace dragoman

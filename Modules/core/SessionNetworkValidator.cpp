@@ -102,6 +102,10 @@ std::optional<Error> validateNetwork(const Session& session, const SessionSource
                                  " is not an IPv4 interface address (e.g. 127.0.0.1)");
     if (network.ttl < 0 || network.ttl > 255)
         return source.refuse("network.ttl", "must be 0..255");
+    if (const auto& base = network.multicastBase)
+        if (const auto address = ipv4(base->address); !address || !isMulticast(*address))
+            return source.refuse("network.default_multicast_base",
+                                 quoted(base->address) + " is not an IPv4 multicast group");
     if (auto error = checkOpus(network.opus, source))
         return error;
     const auto sap = ipv4(network.sap.address);

@@ -119,3 +119,32 @@ TEST_CASE("The shipped session streams every channel to loopback only", "[sessio
             CHECK(endpoint.address == "127.0.0.1");
     }
 }
+
+TEST_CASE("default_multicast_base places the floor at +1 and channel i at +2+i",
+          "[session][network]")
+{
+    const auto session = parseSession("name: Test\n"
+                                      "floor: { language: en }\n"
+                                      "channels:\n"
+                                      "  - { id: ru, language: ru }\n"
+                                      "  - { id: zh, language: zh }\n"
+                                      "booths:\n"
+                                      "  - { id: ru, outputs: { A: ru, B: zh }, seats: [ru-1] }\n"
+                                      "network:\n"
+                                      "  default_multicast_base: '239.69.0.0:5004'\n"
+                                      "  channels:\n"
+                                      "    floor:\n"
+                                      "    zh: { unicast: ['127.0.0.1:6000'] }\n"
+                                      "    ru: { multicast: '239.70.0.9:5006' }\n",
+                                      "t.yaml");
+    REQUIRE(session.ok());
+    const auto& channels = session->network->channels;
+    REQUIRE(channels.size() == 3);
+    CHECK(channels[0].multicast->address == "239.69.0.1");
+    CHECK(channels[1].multicast->address == "239.69.0.3");
+    CHECK(channels[1].multicast->port == 5004);
+    CHECK(channels[1].unicast.size() == 1);
+    CHECK(channels[2].multicast->address == "239.70.0.9"); // its own group wins
+    CHECK_THAT(withNetwork("  default_multicast_base: '10.0.0.0:5004'\n").error(),
+               Contains("t.yaml:8: network.default_multicast_base"));
+}
