@@ -62,6 +62,9 @@ std::optional<Error> checkChannels(const Session& session, const NetworkSpec& ne
         if (!known)
             return source.refuse(path, "unknown channel " + quoted(destinations.channel) +
                                            " (floor or a channel id)");
+        if (!destinations.multicast && destinations.unicast.empty())
+            return source.refuse(path, "has no destination (give multicast, unicast, or "
+                                       "network.default_multicast_base)");
         if (const auto& group = destinations.multicast)
         {
             const auto address = ipv4(group->address);

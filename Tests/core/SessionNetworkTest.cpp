@@ -97,6 +97,8 @@ TEST_CASE("Bad network settings are refused at their line and key", "[session][n
                Contains("not an IPv4 multicast group"));
     CHECK_THAT(refusal("  channels: { ru: { unicast: ['239.1.1.1:5004'] } }\n"),
                Contains("network.channels.ru.unicast[0]"));
+    CHECK_THAT(refusal("  channels:\n    ru:\n"),
+               Contains("network.channels.ru: has no destination"));
     CHECK_THAT(refusal("  channels: { ru: { unicast: ['127.0.0.1'] } }\n"),
                Contains("expected ADDRESS:PORT"));
     CHECK_THAT(refusal("  channels:\n    ru: { multicast: '239.1.1.1:5004' }\n"
