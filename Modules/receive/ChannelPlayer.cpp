@@ -63,6 +63,7 @@ void ChannelPlayer::takeRequest(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
     incomingPlaying = false;
     incomingSince = now;
     pipelines[static_cast<std::size_t>(incoming)]->forgetStream();
+    incomingStreamsAtSelection = pipelines[static_cast<std::size_t>(incoming)]->stats().streams;
     pendingReport = {};
     pendingReport.from = active;
     pendingReport.to = incoming;
@@ -105,6 +106,7 @@ void ChannelPlayer::render(float* out, int frames, Nanoseconds now) noexcept DRA
             if (fadePosition >= fadeFrames)
             {
                 active = incoming;
+                streamsAtSelection = incomingStreamsAtSelection;
                 incoming = -1;
                 fadePosition = -1;
                 ++switchCount;
@@ -128,6 +130,7 @@ void ChannelPlayer::publish(Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING
     snapshot.at = now;
     snapshot.frames = framesOut;
     snapshot.switches = switchCount;
+    snapshot.streamsSinceSelected = snapshot.stats.streams - streamsAtSelection;
     snapshots.push(snapshot); // full: the control thread is behind; it reads the newest anyway
 }
 

@@ -42,6 +42,9 @@ struct PlayerSnapshot
     Nanoseconds at{0}; // the render() time it was taken at
     std::uint64_t frames = 0;
     std::uint64_t switches = 0;
+    // Streams the playing channel began since it was selected: the first, then one per SSRC
+    // change or sender restart. (stats.streams also counts earlier selections of the channel.)
+    std::uint64_t streamsSinceSelected = 0;
 };
 
 struct SwitchReport
@@ -97,12 +100,14 @@ private:
     // Audio thread only.
     int active;
     int incoming = -1;
+    std::uint64_t incomingStreamsAtSelection = 0;
     bool incomingPlaying = false;
     int fadePosition = -1; // -1: no crossfade running
     SwitchReport pendingReport;
     Nanoseconds incomingSince{0};
     std::uint64_t framesOut = 0;
     std::uint64_t switchCount = 0;
+    std::uint64_t streamsAtSelection = 0; // of the playing channel
     Nanoseconds lastPublished{0};
     bool published = false;
     ChannelDatagram scratch;

@@ -157,6 +157,13 @@ std::string languageName(std::string_view code)
     return std::string(code);
 }
 
+std::string channelLabel(const ReceiveChannel& channel)
+{
+    if (channel.language.empty())
+        return channel.id;
+    return channel.id + " (" + languageName(channel.language) + ")";
+}
+
 int findChannel(const std::vector<ReceiveChannel>& channels, std::string_view key)
 {
     for (std::size_t i = 0; i < channels.size(); ++i)

@@ -40,6 +40,9 @@ Result<std::vector<ReceiveChannel>> discoverSapChannels(const std::string& liste
 // "kk" -> "Kazakh (Қазақша)"; unknown codes come back as they are.
 std::string languageName(std::string_view code);
 
+// "kk (Kazakh (Қазақша))", or the id alone when the channel names no language.
+std::string channelLabel(const ReceiveChannel& channel);
+
 // The index of the channel whose id, language or list number (1-based) is `key`, or -1.
 int findChannel(const std::vector<ReceiveChannel>& channels, std::string_view key);
 

@@ -151,9 +151,8 @@ int runReceive(const ReceiveOptions& options)
         return 1;
     }
     printChannels(channels);
-    std::printf("%splaying %s (%s) on %s\n", kName,
-                channels[static_cast<std::size_t>(initial)].id.c_str(),
-                languageName(channels[static_cast<std::size_t>(initial)].language).c_str(),
+    std::printf("%splaying %s on %s\n", kName,
+                channelLabel(channels[static_cast<std::size_t>(initial)]).c_str(),
                 (*output)->description().c_str());
     std::fflush(stdout);
 
@@ -206,6 +205,8 @@ int runReceive(const ReceiveOptions& options)
             while (player.nextSwitch(done))
             {
                 report.lastSwitchMs = done.milliseconds;
+                if (tty)
+                    std::printf("\r\x1b[K"); // over the status line
                 std::printf("%sswitched %s -> %s in %.1f ms (request at output frame %llu, "
                             "crossfade from frame %llu)\n",
                             kName, channels[static_cast<std::size_t>(done.from)].id.c_str(),

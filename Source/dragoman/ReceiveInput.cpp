@@ -149,9 +149,8 @@ void ReceiveInput::select(int index)
     index = (index % count + count) % count; // next/prev and arrows wrap around the list
     selected = index;
     player.requestChannel(index, steadyNow());
-    std::fprintf(stderr, "dragoman receive: channel %s (%s) requested\n",
-                 channels[static_cast<std::size_t>(index)].id.c_str(),
-                 languageName(channels[static_cast<std::size_t>(index)].language).c_str());
+    std::fprintf(stderr, "dragoman receive: channel %s requested\n",
+                 channelLabel(channels[static_cast<std::size_t>(index)]).c_str());
 }
 
 } // namespace dragoman::cli

@@ -37,7 +37,8 @@ std::string reportJson(const ReceiveReport& report)
                         {"decode_errors", s.decodeErrors},
                         {"rtcp_bad", report.rtcpBad}};
     j["streams"] = s.streams;
-    j["ssrc_changes"] = s.streams > 0 ? s.streams - 1 : 0;
+    const auto since = report.player.streamsSinceSelected;
+    j["ssrc_changes"] = since > 0 ? since - 1 : 0;
     j["jitter_ms"] = s.jitterMs;
     j["buffer_delay_ms"] = s.bufferDelayMs;
     j["target_delay_ms"] = s.targetDelayMs;
@@ -75,7 +76,8 @@ std::string reportLine(const ReceiveReport& report)
         static_cast<unsigned long long>(s.fecRecovered), s.jitterMs, s.bufferDelayMs, s.driftPpm,
         mouth,
         static_cast<unsigned long long>(s.malformed + s.wrongPayloadType + s.notOpus + s.tooLarge),
-        static_cast<unsigned long long>(s.streams > 0 ? s.streams - 1 : 0));
+        static_cast<unsigned long long>(
+            report.player.streamsSinceSelected > 0 ? report.player.streamsSinceSelected - 1 : 0));
     return line;
 }
 

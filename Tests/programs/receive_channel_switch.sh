@@ -36,4 +36,6 @@ check "abs($(value new_freq "$a") - 1500) < 5" "after the switch $(value new_fre
 # A 1.5 kHz sine at amplitude 1/8 steps at most 0.0245 per sample; a click is far larger.
 check "$(value switch_max_step "$a") < 0.03" "a click at the switch: step $(value switch_max_step "$a")"
 check "$(value longest_gap_ms "$a") <= 10" "a gap of $(value longest_gap_ms "$a") ms"
+# Coming back to a channel starts its stream afresh: that is no SSRC change.
+check "$(json_value "$work/s.json" 'j["ssrc_changes"]') == 0" "switches counted as SSRC changes"
 echo "PASS"

@@ -129,6 +129,7 @@ TEST_CASE("a channel switch takes the new tone within 40 ms and does not click",
     REQUIRE(any);
     CHECK(latest.channel == 1);
     CHECK(latest.switches == 1);
+    CHECK(latest.streamsSinceSelected == 1); // the switch itself is no SSRC change
     CHECK(latest.stats.playing);
 }
 
