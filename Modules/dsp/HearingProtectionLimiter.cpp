@@ -37,8 +37,6 @@ void HearingProtectionLimiter::prepare(const HearingProtectionSettings& settings
     config = settings;
     lookahead = std::max(1, static_cast<int>(std::lround(lookaheadSeconds * sampleRate)));
     line.assign(static_cast<std::size_t>(lookahead + chunkFrames), 0.0f);
-    for (auto* scratch : {&needs, &peakGains, &levelGains, &shortTermGains, &gains, &out})
-        scratch->assign(static_cast<std::size_t>(chunkFrames), 1.0f);
     peakGain.prepare(lookahead, ceilingReleaseSeconds * sampleRate);
     sustainedGain.prepare(sampleRate, lookahead, chunkFrames);
     sustainedBackstop.prepare(
@@ -88,14 +86,15 @@ void HearingProtectionLimiter::process(float* buf, int n) noexcept DRAGOMAN_NONB
 float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMAN_NONBLOCKING
 {
     // Plain pointers for the loops: GCC reloads a vector's data pointer after every float store
-    // through another, and then does not vectorise.
+    // through another, and then does not vectorise. The chunk's scratch is on the stack, where
+    // every seat's limiter finds it in cache.
     const float* const delayed = line.data();
     float* const x = line.data() + lookahead;
-    float* const peak = peakGains.data();
-    float* const level = levelGains.data();
-    const float* const shortTerm = shortTermGains.data();
-    float* const gain = gains.data();
-    float* const y = out.data();
+    float peak[chunkFrames];
+    float level[chunkFrames];
+    float shortTerm[chunkFrames];
+    float gain[chunkFrames]; // the smallest of the three, once known
+    float y[chunkFrames];
 
     float inPeak = 0.0f;
 #pragma omp simd reduction(max : inPeak)
@@ -117,7 +116,7 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         peakGain.pushUnity(n);
     else
     {
-        float* const need = needs.data();
+        float need[chunkFrames];
         const float c = ceiling;
 #pragma omp simd
         for (int i = 0; i < n; ++i)
@@ -172,14 +171,14 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         (floor >= limit || sustainedGain.loudestMeanSquare() <= floor))
     {
         const double affordable = floor >= limit ? limit : floor;
-        if (!sustainedGain.shortTermGains(affordable, shortTermGains.data()))
+        if (!sustainedGain.shortTermGains(affordable, shortTerm))
         {
             if (untouched)
                 sustainedBackstop.acceptCopy(sustainedGain.inputs(), start - lookahead, n);
             else
-                sustainedBackstop.accept(out.data(), n);
+                sustainedBackstop.accept(y, n);
             countExposure(n);
-            return deliver(buf, n,
+            return deliver(buf, y, gain, n,
                            untouched   ? Outputs::delayed
                            : unclamped ? Outputs::gained
                                        : Outputs::limited);
@@ -198,7 +197,7 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         }
         sustainedBackstop.accept(y, n);
         countExposure(n);
-        return deliver(buf, n, loudest <= c ? Outputs::gained : Outputs::limited);
+        return deliver(buf, y, gain, n, loudest <= c ? Outputs::gained : Outputs::limited);
     }
     else
     {
@@ -213,15 +212,13 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         }
     }
     countExposure(n);
-    return deliver(buf, n, Outputs::limited);
+    return deliver(buf, y, gain, n, Outputs::limited);
 }
 
-float HearingProtectionLimiter::deliver(float* buf, int n,
+float HearingProtectionLimiter::deliver(float* buf, const float* y, const float* gain, int n,
                                         Outputs outputs) noexcept DRAGOMAN_NONBLOCKING
 {
     const float* const delayed = line.data();
-    const float* const gain = gains.data();
-    const float* const y = out.data();
     float smallestGain = 1.0f;
     if (outputs == Outputs::delayed)
         std::copy_n(delayed, n, buf);

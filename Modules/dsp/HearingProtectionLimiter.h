@@ -68,7 +68,8 @@ private:
         limited, // out[i] as the clamp and the backstop left it
     };
     // Copies the chunk's outputs to buf; returns the smallest gain applied to them.
-    float deliver(float* buf, int n, Outputs outputs) noexcept DRAGOMAN_NONBLOCKING;
+    float deliver(float* buf, const float* out, const float* gains, int n,
+                  Outputs outputs) noexcept DRAGOMAN_NONBLOCKING;
     void countExposure(int n) noexcept DRAGOMAN_NONBLOCKING;
 
     HearingProtectionSettings config;
@@ -83,13 +84,6 @@ private:
     // The look-ahead, then the chunk: line[i] is output as the chunk's sample i comes in at
     // line[lookahead + i].
     std::vector<float> line;
-    // Scratch for one chunk.
-    std::vector<float> needs;
-    std::vector<float> peakGains;
-    std::vector<float> levelGains;
-    std::vector<float> shortTermGains;
-    std::vector<float> gains; // the smallest of the three, once known
-    std::vector<float> out;
 
     float reductionDb = 0.0f;
 };

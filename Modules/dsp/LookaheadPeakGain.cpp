@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace dragoman
 {
@@ -20,14 +22,24 @@ float smaller(float a, float b) noexcept
 
 void LookaheadPeakGain::prepare(int lookaheadFrames, double releaseFrames)
 {
+    if (lookaheadFrames + 1 > maxSpan)
+        throw std::length_error("LookaheadPeakGain: a look-ahead of " +
+                                std::to_string(lookaheadFrames) + " frames is over " +
+                                std::to_string(maxSpan - 1));
     span = std::int64_t{std::max(lookaheadFrames, 0)} + 1;
-    history = static_cast<int>(span) - 1;
     widest = static_cast<int>(std::bit_width(static_cast<std::uint64_t>(span))) - 1;
     widestSpan = 1 << widest;
-    minima.assign(static_cast<std::size_t>(widest) + 1,
-                  std::vector<float>(static_cast<std::size_t>(history + maxChunk), 1.0f));
-    windowMinima.assign(maxChunk, 1.0f);
-    sums.assign(static_cast<std::size_t>(span + 1 + maxChunk), 0);
+    levels.assign(static_cast<std::size_t>(widest) + 1, 0);
+    histories.assign(static_cast<std::size_t>(widest) + 1, {});
+    for (int k = 0; k <= widest; ++k)
+    {
+        // Level k + 1 reads level k 2^k frames back; the window reads the widest level
+        // span - 2^widest frames back.
+        const int back = k < widest ? 1 << k : static_cast<int>(span) - widestSpan;
+        levels[static_cast<std::size_t>(k)] = back;
+        histories[static_cast<std::size_t>(k)].assign(static_cast<std::size_t>(back), 1.0f);
+    }
+    sums.assign(static_cast<std::size_t>(span) + 1, 0);
     releaseFactor = std::exp(-1.0 / std::max(releaseFrames, 1.0));
     perCount = 1.0 / (countsPerGain * static_cast<double>(span));
     reset();
@@ -36,8 +48,8 @@ void LookaheadPeakGain::prepare(int lookaheadFrames, double releaseFrames)
 void LookaheadPeakGain::reset() noexcept DRAGOMAN_NONBLOCKING
 {
     // The silence before the first sample needs no reduction: ones in every window.
-    for (auto& level : minima)
-        std::fill(level.begin(), level.end(), 1.0f);
+    for (auto& history : histories)
+        std::fill(history.begin(), history.end(), 1.0f);
     for (std::size_t j = 0; j < sums.size(); ++j)
         sums[j] = j * unityCounts;
     frame = 0;
@@ -68,10 +80,10 @@ void LookaheadPeakGain::catchUp() noexcept DRAGOMAN_NONBLOCKING
     // were the released gains of the last span. The windows ahead reach back at most 2 * span - 2
     // frames: write that history as ones, with the running sum of released gains going up by one
     // gain per frame (only its differences are ever read, so its starting value does not matter).
-    for (auto& level : minima)
-        std::fill_n(level.begin(), history, 1.0f);
-    for (std::int64_t j = 0; j <= span; ++j)
-        sums[static_cast<std::size_t>(j)] = static_cast<std::uint64_t>(j) * unityCounts;
+    for (auto& history : histories)
+        std::fill(history.begin(), history.end(), 1.0f);
+    for (std::size_t j = 0; j < sums.size(); ++j)
+        sums[j] = j * unityCounts;
     unityFrames = 0;
 }
 
@@ -101,41 +113,58 @@ void LookaheadPeakGain::processChunk(const float* in, float* gains,
 {
     // Sliding minimum over the span: level k holds minima over 2^k frames, each the smaller of
     // two from the level below, 2^(k-1) frames apart; the span is covered by two overlapping
-    // spans of the widest level. Independent per frame, so every pass vectorises.
-    const int h = history;
-    float* const needs = minima[0].data() + h;
-#pragma omp simd
-    for (int i = 0; i < n; ++i)
-        needs[i] = smaller(in[i], 1.0f);
-    for (int k = 1; k <= widest; ++k)
+    // spans of the widest level. Independent per frame, so every pass vectorises. Each level
+    // is laid out after its history, in two stack buffers taking turns.
+    float first[maxSpan + maxChunk];
+    float second[maxSpan + maxChunk];
+    float* level = first;
+    float* next = second;
+    int back = levels[0];
+    std::copy_n(histories[0].begin(), back, level);
     {
-        const float* const below = minima[static_cast<std::size_t>(k) - 1].data() + h;
-        float* const level = minima[static_cast<std::size_t>(k)].data() + h;
-        const int apart = 1 << (k - 1);
+        float* const needs = level + back;
 #pragma omp simd
         for (int i = 0; i < n; ++i)
-            level[i] = smaller(below[i], below[i - apart]);
+            needs[i] = smaller(in[i], 1.0f);
     }
-    const float* const top = minima[static_cast<std::size_t>(widest)].data() + h;
-    const int apart = static_cast<int>(span) - widestSpan;
-    float* const windowMinimum = windowMinima.data();
+    std::copy_n(level + n, back, histories[0].begin());
+    for (int k = 1; k <= widest; ++k)
+    {
+        const auto at = static_cast<std::size_t>(k);
+        const int nextBack = levels[at];
+        std::copy_n(histories[at].begin(), nextBack, next);
+        const float* const below = level + back;
+        float* const above = next + nextBack;
+        const int apart = 1 << (k - 1); // == back
 #pragma omp simd
-    for (int i = 0; i < n; ++i)
-        windowMinimum[i] = smaller(top[i], top[i - apart]);
-    // The chunk's newest frames become the history of the next.
-    for (auto& level : minima)
-        std::copy(level.begin() + n, level.begin() + n + h, level.begin());
+        for (int i = 0; i < n; ++i)
+            above[i] = smaller(below[i], below[i - apart]);
+        std::copy_n(next + n, nextBack, histories[at].begin());
+        std::swap(level, next);
+        back = nextBack;
+    }
+    float windowMinimum[maxChunk];
+    {
+        const float* const top = level + back;
+        const int apart = static_cast<int>(span) - widestSpan; // == back
+#pragma omp simd
+        for (int i = 0; i < n; ++i)
+            windowMinimum[i] = smaller(top[i], top[i - apart]);
+    }
 
-    // The release and the average, frame by frame. The state lives in locals: the compiler
-    // cannot keep members in registers across the stores into the sums, which might alias them.
-    std::uint64_t* const sum = sums.data();
-    const auto length = static_cast<std::size_t>(span);
+    // The release and the average, frame by frame. The running sum continues from its history
+    // (the last span + 1 frames) into the chunk's slots; a window starts in the history for the
+    // first frames and among the chunk's own after. The state lives in locals: the compiler
+    // cannot keep members in registers across the stores.
+    const std::uint64_t* const before = sums.data();
+    std::uint64_t fresh[maxChunk];
+    const auto length = static_cast<int>(span);
     const double factor = releaseFactor;
     const double gainPerCount = perCount;
     double release = released;
     double target = releaseTarget;
     double gap = releaseGap;
-    std::uint64_t total = sum[length];
+    std::uint64_t total = before[length];
     std::uint64_t windowSum = 0;
 
     for (int i = 0; i < n; ++i)
@@ -163,15 +192,18 @@ void LookaheadPeakGain::processChunk(const float* in, float* gains,
         // Rounded down, so the average never exceeds the released gains it averages. Gains are at
         // most 1, so a window sums to at most span * 2^40, and the average rounds to at most 1.0f.
         total += static_cast<std::uint64_t>(static_cast<std::int64_t>(release * countsPerGain));
-        sum[length + 1 + static_cast<std::size_t>(i)] = total;
-        windowSum = total - sum[static_cast<std::size_t>(i) + 1];
+        fresh[i] = total;
+        windowSum = total - (i < length ? before[i + 1] : fresh[i - length]);
         gains[i] = static_cast<float>(static_cast<double>(static_cast<std::int64_t>(windowSum)) *
                                       gainPerCount);
     }
     // A released gain counts 2^40 exactly when it is 1, and never more: the window's sum tells
     // whether all of the last span were 1.
     unity = windowSum == static_cast<std::uint64_t>(span) * unityCounts;
-    std::copy(sums.begin() + n, sums.begin() + n + span + 1, sums.begin());
+    // The last span + 1 running sums become the history: the old ones shifted, then the chunk's.
+    if (n <= length)
+        std::copy(sums.begin() + n, sums.end(), sums.begin());
+    std::copy(fresh + std::max(0, n - length - 1), fresh + n, sums.end() - std::min(n, length + 1));
 
     frame += n;
     released = release;

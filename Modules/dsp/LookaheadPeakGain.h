@@ -29,6 +29,11 @@ namespace dragoman
 class LookaheadPeakGain
 {
 public:
+    // The chunk's work happens in stack buffers sized for this span, which keeps the state of
+    // each instance small: hundreds of them (one per seat and stage) share the cache.
+    static constexpr int maxSpan = 256;
+
+    // lookaheadFrames < maxSpan (throws std::length_error otherwise).
     void prepare(int lookaheadFrames, double releaseFrames);
     void reset() noexcept DRAGOMAN_NONBLOCKING;
     // Needs are gains from 0 to 1; above 1 counts as 1.
@@ -53,16 +58,16 @@ private:
     std::int64_t span = 1; // lookahead + 1: both windows
     std::int64_t frame = 0;
 
-    // minima[k][history + i]: the minimum need over the 2^k frames that end with the chunk's
-    // frame i; the `history` entries before it hold the frames before the chunk.
-    std::vector<std::vector<float>> minima;
-    int history = 0;                 // span - 1: as far back as any level looks
-    int widest = 0;                  // the last level: 2^widest <= span frames
-    int widestSpan = 1;              // 2^widest
-    std::vector<float> windowMinima; // of the chunk's frames, over the span
+    // Level k of the sliding minimum holds minima over 2^k frames; a chunk needs, of each level,
+    // the frames before it that the next level (or the window) reaches back to: histories[k]
+    // holds those, levels[k] of them.
+    std::vector<std::vector<float>> histories;
+    std::vector<int> levels;
+    int widest = 0;     // the last level: 2^widest <= span frames
+    int widestSpan = 1; // 2^widest
 
-    // Running sum of the released gains in counts: sums[j] is that of the frames before
-    // frame - span + j, for j from 0 to span, then the chunk's frames follow.
+    // Running sum of the released gains, in counts, at the last span + 1 frames: sums[j] is that
+    // of the frames before frame - span + j.
     std::vector<std::uint64_t> sums;
 
     double releaseFactor = 0.0; // per frame, on the gap between `released` and the minimum

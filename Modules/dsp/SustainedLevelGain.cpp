@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 namespace dragoman
 {
@@ -38,16 +40,17 @@ float shortTermNeed(float level, float onset, float target, float affordable) no
 
 } // namespace
 
-void SustainedLevelGain::prepare(double sampleRate, int lookaheadFrames, int maxChunk)
+void SustainedLevelGain::prepare(double sampleRate, int lookaheadFrames, int largestChunk)
 {
+    if (largestChunk > maxChunk)
+        throw std::length_error("SustainedLevelGain: chunks of " + std::to_string(largestChunk) +
+                                " frames are over " + std::to_string(maxChunk));
     levelFrames = std::max(1, static_cast<int>(std::lround(windowSeconds * sampleRate)));
     onsetFrames = std::max(1, static_cast<int>(std::lround(onsetWindowSeconds * sampleRate)));
-    energy.prepare(std::max(levelFrames, onsetFrames), maxChunk);
-    const auto chunk = static_cast<std::size_t>(std::max(maxChunk, 1));
+    energy.prepare(std::max(levelFrames, onsetFrames), largestChunk);
+    const auto chunk = static_cast<std::size_t>(std::max(largestChunk, 1));
     levels.assign(chunk, 0.0f);
     onsets.assign(chunk, 0.0f);
-    for (auto* totals : {&ends, &levelStarts, &onsetStarts})
-        totals->assign(chunk, 0);
     needs.assign(chunk, 1.0f);
     perLevelCount = EnergyHistory::quantum / levelFrames;
     perOnsetCount = 0.5 * EnergyHistory::quantum / onsetFrames; // half: see the header
@@ -89,12 +92,12 @@ void SustainedLevelGain::measure() noexcept DRAGOMAN_NONBLOCKING
     // The windows of the chunk's sample i end after it, at chunkStart + i + 1: the totals there
     // and a window before, copied out of the ring so that the loop below vectorises.
     const std::int64_t firstEnd = chunkStart + 1;
-    energy.copyTotals(firstEnd, chunkFrames, ends.data());
-    energy.copyTotals(firstEnd - levelFrames, chunkFrames, levelStarts.data());
-    energy.copyTotals(firstEnd - onsetFrames, chunkFrames, onsetStarts.data());
-    const std::uint64_t* const end = ends.data();
-    const std::uint64_t* const levelStart = levelStarts.data();
-    const std::uint64_t* const onsetStart = onsetStarts.data();
+    std::uint64_t end[maxChunk];
+    std::uint64_t levelStart[maxChunk];
+    std::uint64_t onsetStart[maxChunk];
+    energy.copyTotals(firstEnd, chunkFrames, end);
+    energy.copyTotals(firstEnd - levelFrames, chunkFrames, levelStart);
+    energy.copyTotals(firstEnd - onsetFrames, chunkFrames, onsetStart);
     float* const level = levels.data();
     float* const onset = onsets.data();
     const double perLevel = perLevelCount;

@@ -43,8 +43,11 @@ public:
     static constexpr double releaseSeconds = 0.4;
     static constexpr double shortTermReleaseSeconds = 0.05;
 
-    // Chunks passed to addInput() hold at most maxChunk frames.
-    void prepare(double sampleRate, int lookaheadFrames, int maxChunk);
+    static constexpr int maxChunk = 64;
+
+    // Chunks passed to addInput() hold at most largestChunk frames (<= maxChunk; throws
+    // std::length_error otherwise).
+    void prepare(double sampleRate, int lookaheadFrames, int largestChunk);
     void setTargetMeanSquare(double meanSquare) noexcept DRAGOMAN_NONBLOCKING
     {
         target = meanSquare;
@@ -96,9 +99,6 @@ private:
     // Scratch for one chunk: each sample's mean squares, and the needs handed to the smoothers.
     std::vector<float> levels;
     std::vector<float> onsets;
-    std::vector<std::uint64_t> ends; // energy totals, copied out of the ring for measure()
-    std::vector<std::uint64_t> levelStarts;
-    std::vector<std::uint64_t> onsetStarts;
     std::vector<float> needs;
     LookaheadPeakGain levelSmoother;
     LookaheadPeakGain shortTermSmoother;
