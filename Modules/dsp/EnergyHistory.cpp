@@ -11,8 +11,8 @@ void EnergyHistory::prepare(int longestWindow, int maxChunk)
     // Looked up: totals from `longestWindow` frames before the pending chunk to its end.
     const auto span = static_cast<std::uint64_t>(std::max(longestWindow, 1)) +
                       static_cast<std::uint64_t>(std::max(maxChunk, 1)) + 2;
-    totals.assign(std::bit_ceil(span), 0);
-    mask = totals.size() - 1;
+    totals.assign(span, 0);
+    length = static_cast<std::int64_t>(span);
     marks.assign(std::bit_ceil(span / markFrames + 2), 0);
     markMask = marks.size() - 1;
     clear();
@@ -24,6 +24,7 @@ void EnergyHistory::clear() noexcept DRAGOMAN_NONBLOCKING
     std::fill(totals.begin(), totals.end(), 0);
     std::fill(marks.begin(), marks.end(), 0);
     now = 0;
+    nowSlot = 0;
 }
 
 void EnergyHistory::write(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
@@ -33,8 +34,8 @@ void EnergyHistory::write(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
     // around the ring, so that no index needs masking.
     constexpr int stride = 64;
     std::uint64_t squares[stride];
-    std::uint64_t total = before(now);
-    auto k = static_cast<std::uint64_t>(now) + 1;
+    std::uint64_t total = totals[nowSlot];
+    std::int64_t at = wrapped(nowSlot + 1);
     for (int done = 0; done < n;)
     {
         const int m = std::min(stride, n - done);
@@ -44,8 +45,7 @@ void EnergyHistory::write(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
             squares[i] = counts(in[i]);
         for (int i = 0; i < m;)
         {
-            const std::uint64_t at = k & mask;
-            const int run = static_cast<int>(std::min<std::uint64_t>(m - i, totals.size() - at));
+            const int run = static_cast<int>(std::min<std::int64_t>(m - i, length - at));
             std::uint64_t* const out = totals.data() + at;
             for (int r = 0; r < run; ++r)
             {
@@ -53,7 +53,7 @@ void EnergyHistory::write(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
                 out[r] = total;
             }
             i += run;
-            k += static_cast<std::uint64_t>(run);
+            at = wrapped(at + run);
         }
         done += m;
     }
@@ -64,25 +64,22 @@ void EnergyHistory::writeCopy(const EnergyHistory& source, std::int64_t from,
                               int n) noexcept DRAGOMAN_NONBLOCKING
 {
     // Modular arithmetic: the offset between the two running totals is all that matters.
-    const std::uint64_t offset = before(now) - source.before(from);
-    auto k = static_cast<std::uint64_t>(now) + 1;
-    auto j = static_cast<std::uint64_t>(from) + 1;
+    const std::uint64_t offset = totals[nowSlot] - source.before(from);
+    std::int64_t at = wrapped(nowSlot + 1);
+    auto sourceAt = static_cast<std::int64_t>(source.slot(from + 1));
     for (int done = 0; done < n;)
     {
         // A stretch that wraps around neither ring.
-        const std::uint64_t at = k & mask;
-        const std::uint64_t sourceAt = j & source.mask;
         const int run = static_cast<int>(
-            std::min<std::uint64_t>({static_cast<std::uint64_t>(n - done), totals.size() - at,
-                                     source.totals.size() - sourceAt}));
+            std::min<std::int64_t>({n - done, length - at, source.length - sourceAt}));
         std::uint64_t* const out = totals.data() + at;
         const std::uint64_t* const in = source.totals.data() + sourceAt;
 #pragma omp simd
         for (int r = 0; r < run; ++r)
             out[r] = in[r] + offset;
         done += run;
-        k += static_cast<std::uint64_t>(run);
-        j += static_cast<std::uint64_t>(run);
+        at = wrapped(at + run);
+        sourceAt = source.wrapped(sourceAt + run);
     }
     mark(n);
 }
@@ -90,12 +87,13 @@ void EnergyHistory::writeCopy(const EnergyHistory& source, std::int64_t from,
 void EnergyHistory::copyTotals(std::int64_t from, int n,
                                std::uint64_t* out) const noexcept DRAGOMAN_NONBLOCKING
 {
+    auto at = static_cast<std::int64_t>(slot(from));
     for (int done = 0; done < n;)
     {
-        const std::uint64_t at = static_cast<std::uint64_t>(from + done) & mask;
-        const int run = static_cast<int>(std::min<std::uint64_t>(n - done, totals.size() - at));
-        std::copy_n(totals.begin() + static_cast<std::ptrdiff_t>(at), run, out + done);
+        const int run = static_cast<int>(std::min<std::int64_t>(n - done, length - at));
+        std::copy_n(totals.begin() + at, run, out + done);
         done += run;
+        at = wrapped(at + run);
     }
 }
 

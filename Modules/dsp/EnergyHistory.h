@@ -61,7 +61,7 @@ public:
     // Counts of frames [0, k): valid for k from frames() - longestWindow to the last one written.
     std::uint64_t before(std::int64_t k) const noexcept DRAGOMAN_NONBLOCKING
     {
-        return totals[static_cast<std::uint64_t>(k) & mask];
+        return totals[slot(k)];
     }
     // Counts of frames [from, to).
     std::uint64_t sum(std::int64_t from, std::int64_t to) const noexcept DRAGOMAN_NONBLOCKING
@@ -84,16 +84,16 @@ public:
 
     void append(float x) noexcept DRAGOMAN_NONBLOCKING
     {
-        const std::uint64_t total = before(now) + counts(x);
-        ++now;
-        totals[static_cast<std::uint64_t>(now) & mask] = total;
+        const std::uint64_t total = totals[nowSlot] + counts(x);
+        commit(1);
+        totals[nowSlot] = total;
         if ((now & (markFrames - 1)) == 0)
             marks[static_cast<std::uint64_t>(now >> markShift) & markMask] = total;
     }
     void append(const float* x, int n) noexcept DRAGOMAN_NONBLOCKING
     {
         write(x, n);
-        now += n;
+        commit(n);
     }
     // Writes the running totals of the next n frames (at most maxChunk) without counting them
     // yet: sums reaching into them are valid until the next write or append. commit() keeps them.
@@ -102,18 +102,37 @@ public:
     // there: no sample is squared again.
     void writeCopy(const EnergyHistory& source, std::int64_t from,
                    int n) noexcept DRAGOMAN_NONBLOCKING;
-    void commit(int n) noexcept DRAGOMAN_NONBLOCKING { now += n; }
+    void commit(int n) noexcept DRAGOMAN_NONBLOCKING
+    {
+        now += n;
+        nowSlot = wrapped(nowSlot + n);
+    }
 
 private:
+    // The ring holds just the frames that are read (not a power of two: that would nearly double
+    // it, and with it every seat's share of the cache), so a frame's slot is found from the
+    // newest frame's: every frame read or written is less than a ring's length away from it.
+    std::int64_t wrapped(std::int64_t at) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        if (at < 0)
+            return at + length;
+        return at >= length ? at - length : at;
+    }
+    std::size_t slot(std::int64_t k) const noexcept DRAGOMAN_NONBLOCKING
+    {
+        return static_cast<std::size_t>(wrapped(nowSlot + (k - now)));
+    }
+
     static constexpr int markShift = 6;
     static constexpr std::int64_t markFrames = std::int64_t{1} << markShift;
 
     // Copies the totals of the frames in (now, now + n] that are multiples of markFrames.
     void mark(int n) noexcept DRAGOMAN_NONBLOCKING;
 
-    std::vector<std::uint64_t> totals = std::vector<std::uint64_t>(1, 0); // a ring, see before()
-    std::uint64_t mask = 0;
-    std::vector<std::uint64_t> marks = std::vector<std::uint64_t>(1, 0); // before(k * markFrames)
+    std::vector<std::uint64_t> totals = std::vector<std::uint64_t>(1, 0); // a ring, see slot()
+    std::int64_t length = 1;                                              // of the ring
+    std::int64_t nowSlot = 0;                                             // where before(now) is
+    std::vector<std::uint64_t> marks = std::vector<std::uint64_t>(1, 0);  // before(k * markFrames)
     std::uint64_t markMask = 0;
     std::int64_t now = 0;
 };
