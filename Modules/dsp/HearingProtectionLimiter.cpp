@@ -29,6 +29,23 @@ float clampTo(float v, float lo, float hi) noexcept
     return v < lo ? lo : hi < v ? hi : v;
 }
 
+// gain = the smaller of two gains (`first` may be `gain` itself); y = delayed x gain, held under
+// the ceiling. Returns the loudest value before the clamp, so the caller knows if it clamped.
+float applySmallerGain(const float* first, const float* second, float* gain, const float* delayed,
+                       float* y, int n, float ceiling) noexcept
+{
+    float loudest = 0.0f;
+#pragma omp simd reduction(max : loudest)
+    for (int i = 0; i < n; ++i)
+    {
+        gain[i] = smaller(first[i], second[i]);
+        const float gained = delayed[i] * gain[i];
+        loudest = larger(loudest, std::fabs(gained));
+        y[i] = clampTo(gained, -ceiling, ceiling);
+    }
+    return loudest;
+}
+
 } // namespace
 
 void HearingProtectionLimiter::prepare(const HearingProtectionSettings& settings, double sampleRate,
@@ -148,17 +165,7 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
             std::fill_n(peak, n, 1.0f);
         if (!levelReduces)
             std::fill_n(level, n, 1.0f);
-        const float c = ceiling;
-        float loudest = 0.0f;
-#pragma omp simd reduction(max : loudest)
-        for (int i = 0; i < n; ++i)
-        {
-            gain[i] = smaller(peak[i], level[i]);
-            const float gained = delayed[i] * gain[i];
-            loudest = larger(loudest, std::fabs(gained));
-            y[i] = clampTo(gained, -c, c);
-        }
-        unclamped = loudest <= c;
+        unclamped = applySmallerGain(peak, level, gain, delayed, y, n, ceiling) <= ceiling;
         sustainedBackstop.propose(y, n);
     }
 
@@ -185,19 +192,10 @@ float HearingProtectionLimiter::processChunk(float* buf, int n) noexcept DRAGOMA
         }
         if (untouched)
             std::fill_n(gain, n, 1.0f);
-        const float c = ceiling;
-        float loudest = 0.0f;
-#pragma omp simd reduction(max : loudest)
-        for (int i = 0; i < n; ++i)
-        {
-            gain[i] = smaller(gain[i], shortTerm[i]);
-            const float gained = delayed[i] * gain[i];
-            loudest = larger(loudest, std::fabs(gained));
-            y[i] = clampTo(gained, -c, c);
-        }
+        const float loudest = applySmallerGain(gain, shortTerm, gain, delayed, y, n, ceiling);
         sustainedBackstop.accept(y, n);
         countExposure(n);
-        return deliver(buf, y, gain, n, loudest <= c ? Outputs::gained : Outputs::limited);
+        return deliver(buf, y, gain, n, loudest <= ceiling ? Outputs::gained : Outputs::limited);
     }
     else
     {
