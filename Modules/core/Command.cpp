@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -181,7 +182,82 @@ Result<Command> parseMode(std::string_view line, std::string_view word, Command 
     return command;
 }
 
+// `what` is off, floor, channel, seat or mic; `id` names the channel or seat (empty for off and
+// floor). The error is the reason alone: the callers add the command or the control API's word.
+Result<MonitorSource> resolveMonitor(std::string_view what, std::optional<std::string_view> id,
+                                     const Floorplan& plan)
+{
+    const bool wantsId = what == "channel" || what == "seat" || what == "mic";
+    if (what == "off" || what == "floor")
+    {
+        if (id)
+            return Error{"monitor " + std::string(what) + " takes no id"};
+        return MonitorSource{what == "off" ? MonitorTarget::off : MonitorTarget::floor, 0};
+    }
+    if (!wantsId)
+        return Error{"unknown monitor source '" + std::string(what) +
+                     "' (off, floor, channel ID, seat ID, mic ID)"};
+    if (!id || id->empty())
+        return Error{"monitor " + std::string(what) + " needs an id"};
+    if (what == "channel")
+    {
+        if (*id == "floor")
+            return MonitorSource{MonitorTarget::floor, 0};
+        if (const auto channel = plan.channelIndex(*id))
+            return MonitorSource{MonitorTarget::channel, *channel};
+        return Error{"unknown channel '" + std::string(*id) + "' (floor, " + channelList(plan) +
+                     ")"};
+    }
+    const auto seat = plan.seatIndex(*id);
+    if (!seat)
+        return Error{"unknown seat '" + std::string(*id) + "'"};
+    return MonitorSource{what == "seat" ? MonitorTarget::seat : MonitorTarget::mic, *seat};
+}
+
+Result<Command> parseMonitorCommand(std::string_view line,
+                                    const std::vector<std::string_view>& words,
+                                    const Floorplan& plan)
+{
+    if (words.size() < 2 || words.size() > 3)
+        return fail(line, "expected 'monitor off|floor' or 'monitor channel|seat|mic ID'");
+    const auto id = words.size() == 3 ? std::optional(words[2]) : std::nullopt;
+    const auto source = resolveMonitor(words[1], id, plan);
+    if (!source)
+        return fail(line, source.error());
+    Command command;
+    command.kind = CommandKind::monitor;
+    command.target = static_cast<std::int16_t>(source->target);
+    command.value = static_cast<std::int16_t>(source->index);
+    return command;
+}
+
 } // namespace
+
+std::string monitorSourceName(MonitorSource source, const Floorplan& plan)
+{
+    switch (source.target)
+    {
+    case MonitorTarget::off:
+        return "off";
+    case MonitorTarget::floor:
+        return "floor";
+    case MonitorTarget::channel:
+        return "channel:" + plan.channelId(source.index);
+    case MonitorTarget::seat:
+        return "seat:" + plan.seatId(source.index);
+    case MonitorTarget::mic:
+        return "mic:" + plan.seatId(source.index);
+    }
+    return "off";
+}
+
+Result<MonitorSource> parseMonitorSource(std::string_view name, const Floorplan& plan)
+{
+    const auto colon = name.find(':');
+    if (colon == std::string_view::npos)
+        return resolveMonitor(name, std::nullopt, plan);
+    return resolveMonitor(name.substr(0, colon), name.substr(colon + 1), plan);
+}
 
 Result<Command> parseCommand(std::string_view line, const Floorplan& plan)
 {
@@ -231,6 +307,8 @@ Result<Command> parseCommand(std::string_view line, const Floorplan& plan)
         command.target = static_cast<std::int16_t>(*booth);
         return parseMode(line, words[3], command);
     }
+    if (head == "monitor")
+        return parseMonitorCommand(line, words, plan);
     if (head == "interlock")
     {
         if (words.size() != 3 || words[1] != "between")
@@ -239,7 +317,7 @@ Result<Command> parseCommand(std::string_view line, const Floorplan& plan)
         return parseMode(line, words[2], command);
     }
     return fail(line, "unknown command '" + std::string(head) +
-                          "' (seat, floor, channel, booth, interlock)");
+                          "' (seat, floor, channel, booth, interlock, monitor)");
 }
 
 std::string describe(const Command& command, const Floorplan& plan)
@@ -294,6 +372,15 @@ std::string describe(const Command& command, const Floorplan& plan)
     case CommandKind::interlockBetween:
         out << "interlock between " << toString(static_cast<InterlockMode>(command.value));
         break;
+    case CommandKind::monitor:
+    {
+        auto name =
+            monitorSourceName({static_cast<MonitorTarget>(command.target), command.value}, plan);
+        if (const auto colon = name.find(':'); colon != std::string::npos)
+            name[colon] = ' '; // the control API says channel:en, scripts say channel en
+        out << "monitor " << name;
+        break;
+    }
     }
     return out.str();
 }

@@ -41,6 +41,8 @@ enum class EventKind : std::uint8_t
     exposureWarning,  // seat, value = Leq over the last 60 s in dB SPL
     exposureCleared,  // seat, value
     commandRefused,   // control-side: a command that did not parse (text kept by the caller)
+    monitorChanged,   // detail = MonitorTarget, other = channel or seat index (seat and channel
+                      // stay unset: the monitor is the technician's, not the seat's)
 };
 
 enum class Refusal : std::uint8_t

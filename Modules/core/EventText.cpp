@@ -64,6 +64,8 @@ std::string_view eventName(EventKind kind)
         return "exposure-cleared";
     case EventKind::commandRefused:
         return "command-refused";
+    case EventKind::monitorChanged:
+        return "monitor-changed";
     }
     return "unknown";
 }
@@ -130,6 +132,11 @@ std::string pathText(const Event& event, const Floorplan& plan)
     for (int i = 0; i < event.pathLength; ++i)
         text += (i ? " <- " : "") + plan.channelId(event.path[i]);
     return text;
+}
+
+MonitorSource monitorOf(const Event& event)
+{
+    return {static_cast<MonitorTarget>(event.detail), event.other};
 }
 
 bool hasChannel(const Event& event)
@@ -201,6 +208,9 @@ std::string eventToJson(const Event& event, const Floorplan& plan, double sample
     case EventKind::exposureWarning:
     case EventKind::exposureCleared:
         json["leq_db_spl"] = std::round(event.value * 10.0f) / 10.0f;
+        break;
+    case EventKind::monitorChanged:
+        json["source"] = monitorSourceName(monitorOf(event), plan);
         break;
     default:
         break;
@@ -318,6 +328,9 @@ std::string eventToText(const Event& event, const Floorplan& plan)
         break;
     case EventKind::commandRefused:
         out << "command refused";
+        break;
+    case EventKind::monitorChanged:
+        out << "monitor: " << monitorSourceName(monitorOf(event), plan);
         break;
     }
     return out.str();

@@ -43,6 +43,7 @@ Engine::Engine(Session session, int maxBlockFrames)
     }
     for (int c = 0; c < plan.channelCount(); ++c)
         idleRamps[c].reset(desk.channelCarriesFloor(c) ? 1.0f : 0.0f);
+    monitor.prepare(maxBlock, rampFrames);
     followDesk();
     publish();
 }
@@ -78,6 +79,7 @@ void Engine::processChunk(const BlockIo& io, int offset, int n) noexcept
     followDesk();
     mixChannels(io, offset, n);
     renderSeats(io, offset, n);
+    renderMonitor(io, offset, n);
     frame += n;
     publish();
 }
@@ -88,7 +90,11 @@ void Engine::applyCommands() noexcept
     std::uint64_t applied = 0;
     while (applied < commandCapacity && commands.pop(command))
     {
-        desk.apply(command, frame, sink);
+        // The monitor is the technician's ear, not routing: the desk never sees it.
+        if (command.kind == CommandKind::monitor)
+            selectMonitor(command);
+        else
+            desk.apply(command, frame, sink);
         ++applied;
     }
     if (applied > 0)
@@ -198,6 +204,9 @@ void Engine::renderSeats(const BlockIo& io, int offset, int n) noexcept
                       fading == kNoChannel ? nullptr : sourceBuffer(fading), mic, seatBuffer.data(),
                       n);
         copyOut(seatBuffer.data(), io.seatOuts, s, offset, n);
+        if (io.monitorOut != nullptr)
+            if (float* keep = monitor.seatCapture(s))
+                std::copy(seatBuffer.begin(), seatBuffer.begin() + n, keep);
 
         auto& status = board.seats[s];
         status.headphones.process(seatBuffer.data(), n);
@@ -218,6 +227,50 @@ void Engine::renderSeats(const BlockIo& io, int offset, int n) noexcept
             sink.emit(event);
         }
     }
+}
+
+void Engine::selectMonitor(const Command& command) noexcept DRAGOMAN_NONBLOCKING
+{
+    const MonitorSource wanted{static_cast<MonitorTarget>(command.target), command.value};
+    if (!monitor.select(wanted))
+        return;
+    Event event;
+    event.kind = EventKind::monitorChanged;
+    event.frame = frame;
+    event.detail = command.target;
+    event.other = command.value;
+    sink.emit(event);
+}
+
+const float* Engine::monitorFeed(MonitorSource source, bool fading, const BlockIo& io,
+                                 int offset) const noexcept DRAGOMAN_NONBLOCKING
+{
+    switch (source.target)
+    {
+    case MonitorTarget::off:
+        return nullptr;
+    case MonitorTarget::floor:
+        return floorBuffer.data();
+    case MonitorTarget::channel:
+        return channelBuffers[source.index].data();
+    case MonitorTarget::seat:
+        return monitor.capturedSeat(fading);
+    case MonitorTarget::mic:
+        return io.seatMics != nullptr && io.seatMics[source.index] != nullptr
+                   ? io.seatMics[source.index] + offset
+                   : nullptr;
+    }
+    return nullptr;
+}
+
+void Engine::renderMonitor(const BlockIo& io, int offset, int n) noexcept DRAGOMAN_NONBLOCKING
+{
+    // A driver without a monitor port never pays for it; a fade it interrupts resumes later.
+    if (io.monitorOut == nullptr)
+        return;
+    monitor.process(monitorFeed(monitor.source(), false, io, offset),
+                    monitorFeed(monitor.fadingSource(), true, io, offset), io.monitorOut + offset,
+                    n);
 }
 
 void Engine::publish() noexcept
@@ -255,6 +308,7 @@ void Engine::publish() noexcept
     board.frames.store(frame, relaxed);
     board.floorLanguage.store(desk.floorLanguage(), relaxed);
     board.relayCycle.store(desk.relayCycle(), relaxed);
+    board.monitor.store(encodeMonitor(monitor.source()), relaxed);
 }
 
 } // namespace dragoman

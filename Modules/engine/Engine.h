@@ -11,14 +11,15 @@
 // - status(), floorplan(): any thread.
 
 #include "EventSink.h"
+#include "MonitorBus.h"
 #include "RoutingDesk.h"
 #include "SeatStrip.h"
 #include "StatusBoard.h"
 #include "core/Command.h"
 #include "core/Floorplan.h"
+#include "core/Realtime.h"
 #include "core/SpscQueue.h"
 #include "dsp/GainRamp.h"
-#include "core/Realtime.h"
 
 #include <atomic>
 #include <cstdint>
@@ -36,6 +37,7 @@ struct BlockIo
     const float* const* seatMics = nullptr; // seatCount() entries
     float* const* channelOuts = nullptr; // channelCount() + 1 entries: [0] floor, [1 + c] channel c
     float* const* seatOuts = nullptr;    // seatCount() entries: headphones
+    float* monitorOut = nullptr;         // the technician's monitor (`monitor` command)
     int frames = 0;
 };
 
@@ -85,6 +87,10 @@ private:
     void followDesk() noexcept DRAGOMAN_NONBLOCKING;
     void mixChannels(const BlockIo& io, int offset, int n) noexcept DRAGOMAN_NONBLOCKING;
     void renderSeats(const BlockIo& io, int offset, int n) noexcept DRAGOMAN_NONBLOCKING;
+    void selectMonitor(const Command& command) noexcept DRAGOMAN_NONBLOCKING;
+    void renderMonitor(const BlockIo& io, int offset, int n) noexcept DRAGOMAN_NONBLOCKING;
+    const float* monitorFeed(MonitorSource source, bool fading, const BlockIo& io,
+                             int offset) const noexcept DRAGOMAN_NONBLOCKING;
     void publish() noexcept DRAGOMAN_NONBLOCKING;
     const float* sourceBuffer(int source) const noexcept;
 
@@ -102,6 +108,7 @@ private:
     std::vector<std::vector<float>> channelBuffers;
     std::vector<float> seatBuffer;
     std::vector<bool> exposureWarned;
+    MonitorBus monitor;
 
     SpscQueue<Command> commands;
     SpscQueue<Event> events;

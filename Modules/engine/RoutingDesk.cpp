@@ -130,6 +130,8 @@ void RoutingDesk::apply(const Command& command, std::int64_t frame,
         emit(context, event);
         break;
     }
+    case CommandKind::monitor:
+        return; // the engine's MonitorBus: what the technician hears changes no routing
     case CommandKind::boothInterlock:
     case CommandKind::interlockBetween:
     {

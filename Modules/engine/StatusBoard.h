@@ -4,6 +4,7 @@
 // any thread may read. A reader may see one block's seat state beside the next block's channel
 // state, which a status display tolerates; events carry the exact order of changes.
 
+#include "core/Command.h"
 #include "dsp/LevelMeter.h"
 #include "dsp/LoudnessMeter.h"
 
@@ -62,6 +63,14 @@ struct StatusBoard
     std::atomic<bool> relayCycle{false};
     std::atomic<std::uint64_t> commandsApplied{0};
     std::atomic<std::uint64_t> eventsDropped{0};
+    // The technician's monitor source, encodeMonitor()'d into one int so that target and index
+    // always belong together; read it with monitorSource(), name it with monitorSourceName().
+    std::atomic<int> monitor{encodeMonitor({})};
+
+    MonitorSource monitorSource() const noexcept
+    {
+        return decodeMonitor(monitor.load(std::memory_order_relaxed));
+    }
 };
 
 } // namespace dragoman

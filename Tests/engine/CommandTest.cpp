@@ -40,6 +40,13 @@ TEST_CASE("Bad commands are refused with a reason", "[command]")
         {"channel en idle sometimes", "expected idle floor or silence"},
         {"booth en interlock strict", "expected interlock mode"},
         {"interlock between", "expected 'interlock between MODE'"},
+        {"monitor channel xx", "unknown channel 'xx' (floor, ru, en, kk, zh)"},
+        {"monitor seat xx-1", "unknown seat 'xx-1'"},
+        {"monitor mic xx-1", "unknown seat 'xx-1'"},
+        {"monitor", "expected 'monitor off|floor' or 'monitor channel|seat|mic ID'"},
+        {"monitor seat", "monitor seat needs an id"},
+        {"monitor floor en", "monitor floor takes no id"},
+        {"monitor booth en", "unknown monitor source 'booth'"},
         {"launch rockets", "unknown command 'launch'"},
         {"", "empty command"},
     };
@@ -50,6 +57,44 @@ TEST_CASE("Bad commands are refused with a reason", "[command]")
         REQUIRE_FALSE(parsed.ok());
         CHECK_THAT(parsed.error(), Catch::Contains(reason));
     }
+}
+
+TEST_CASE("Monitor sources: the command's encoding, the status int and the control API's words",
+          "[command][monitor]")
+{
+    const Floorplan plan{deskSession()};
+    for (const std::string text : {"monitor off", "monitor floor", "monitor channel kk",
+                                   "monitor seat en-1", "monitor mic zh-1"})
+    {
+        auto round = parseCommand(text, plan);
+        INFO(text);
+        REQUIRE(round.ok());
+        CHECK(describe(round.value(), plan) == text);
+    }
+
+    auto parsed = parseCommand("monitor seat en-2", plan);
+    REQUIRE(parsed.ok());
+    CHECK(parsed->kind == CommandKind::monitor);
+    CHECK(parsed->target == static_cast<std::int16_t>(MonitorTarget::seat));
+    CHECK(parsed->value == *plan.seatIndex("en-2"));
+
+    // The floor is also channel:floor, as audio ports name it; it describes itself as floor.
+    auto floor = parseCommand("monitor channel floor", plan);
+    REQUIRE(floor.ok());
+    CHECK(describe(floor.value(), plan) == "monitor floor");
+
+    for (const std::string name : {"off", "floor", "channel:zh", "seat:kk-2", "mic:ru-1"})
+    {
+        INFO(name);
+        auto source = parseMonitorSource(name, plan);
+        REQUIRE(source.ok());
+        CHECK(monitorSourceName(source.value(), plan) == name);
+        CHECK(decodeMonitor(encodeMonitor(source.value())) == source.value());
+    }
+    auto unknown = parseMonitorSource("channel:fr", plan);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK_THAT(unknown.error(), Catch::Contains("unknown channel 'fr'"));
+    CHECK(decodeMonitor(0) == MonitorSource{}); // a zeroed status reads as off
 }
 
 TEST_CASE("Event scripts: times in order, refused lines kept with their reason",

@@ -40,6 +40,7 @@ public:
         std::vector<std::vector<float>> channels(plan.channelCount() + 1,
                                                  std::vector<float>(block));
         std::vector<std::vector<float>> seats(plan.seatCount(), std::vector<float>(block));
+        std::vector<float> monitor(block);
         std::vector<const float*> micPtrs;
         std::vector<float*> channelPtrs, seatPtrs;
         for (auto& m : mics)
@@ -69,6 +70,7 @@ public:
             io.seatMics = micPtrs.data();
             io.channelOuts = channelPtrs.data();
             io.seatOuts = seatPtrs.data();
+            io.monitorOut = monitor.data();
             io.frames = block;
             engine.process(io);
             for (std::size_t c = 0; c < channels.size(); ++c)
@@ -76,6 +78,7 @@ public:
                                        channels[c].end());
             for (std::size_t s = 0; s < seats.size(); ++s)
                 seatTapes[s].insert(seatTapes[s].end(), seats[s].begin(), seats[s].end());
+            monitorTape.insert(monitorTape.end(), monitor.begin(), monitor.end());
             frame += block;
             Event event;
             while (engine.nextEvent(event))
@@ -92,6 +95,8 @@ public:
         return seatTapes[*plan.seatIndex(id)];
     }
     double mic(const std::string& id) const { return micHz[*plan.seatIndex(id)]; }
+    // The technician's monitor output.
+    const std::vector<float>& monitor() const { return monitorTape; }
 
     // Amplitude of a tone in the last `seconds` of a tape (Hann window, so neighbours 50 Hz apart
     // do not leak into each other).
@@ -132,6 +137,7 @@ private:
     std::vector<double> micHz;
     std::vector<std::vector<float>> channelTapes;
     std::vector<std::vector<float>> seatTapes;
+    std::vector<float> monitorTape;
 };
 
 inline double db(double ratio)
