@@ -41,7 +41,7 @@ std::string CommandStorm::nextLine()
     {
         return std::string(toString(kModes[pick(4)]));
     };
-    switch (pick(20))
+    switch (pick(21))
     {
     case 0:
     case 1:
@@ -92,6 +92,24 @@ std::string CommandStorm::nextLine()
                (pick(2) ? "floor" : "silence");
     case 18:
         return "booth " + plan.boothId(pick(plan.boothCount())) + " interlock " + mode();
+    case 19:
+    {
+        // The technician's headphone check, over every kind of source.
+        const int seatIndex = pick(plan.seatCount());
+        switch (pick(5))
+        {
+        case 0:
+            return "monitor off";
+        case 1:
+            return "monitor floor";
+        case 2:
+            return "monitor channel " + plan.channelId(pick(plan.channelCount()));
+        case 3:
+            return "monitor seat " + plan.seatId(seatIndex);
+        default:
+            return "monitor mic " + plan.seatId(seatIndex);
+        }
+    }
     default:
         return "interlock between " + mode();
     }

@@ -24,8 +24,8 @@ using namespace dragoman::realtime;
 namespace
 {
 
-constexpr int kKindCount = static_cast<int>(CommandKind::interlockBetween) + 1;
-constexpr int kEventKindCount = static_cast<int>(EventKind::commandRefused) + 1;
+constexpr int kKindCount = static_cast<int>(CommandKind::monitor) + 1;
+constexpr int kEventKindCount = static_cast<int>(EventKind::monitorChanged) + 1;
 
 struct ControlTraffic
 {
@@ -216,7 +216,7 @@ TEST_CASE("Engine::process neither allocates nor locks while commands and events
          {EventKind::micOn, EventKind::micCut, EventKind::micSuspended, EventKind::micResumed,
           EventKind::coughOn, EventKind::listenChanged, EventKind::outputChanged,
           EventKind::floorLanguage, EventKind::relayDepth, EventKind::interlockChanged,
-          EventKind::exposureWarning})
+          EventKind::exposureWarning, EventKind::monitorChanged})
     {
         INFO("event " << eventName(kind));
         CHECK(events[kind] > 0);

@@ -23,8 +23,8 @@ class NoiseFeed
 public:
     NoiseFeed(const Floorplan& plan, int maxBlock)
         : block(maxBlock), seats(plan.seatCount()), noise(kPeriod + kLongest * maxBlock),
-          mics(seats), outStorage((plan.channelCount() + 1 + seats) * kLongest * maxBlock),
-          outs(plan.channelCount() + 1 + seats)
+          mics(seats), outStorage((plan.channelCount() + 2 + seats) * kLongest * maxBlock),
+          outs(plan.channelCount() + 2 + seats)
     {
         std::mt19937 random(42);
         std::uniform_real_distribution<float> uniform(-0.17f, 0.17f); // RMS ~0.1
@@ -43,7 +43,8 @@ public:
         const bool nothing = index % 1000 == 500;
         io.seatMics = nothing ? nullptr : mics.data();
         io.channelOuts = nothing ? nullptr : outs.data();
-        io.seatOuts = nothing ? nullptr : outs.data() + (outs.size() - seats);
+        io.seatOuts = nothing ? nullptr : outs.data() + (outs.size() - 1 - seats);
+        io.monitorOut = nothing ? nullptr : outs.back(); // the technician's headphone check
         position += io.frames;
         return io;
     }
