@@ -22,6 +22,9 @@ constexpr int kNoChannel = -3;
 
 constexpr int kMaxOutputs = 3; // A, B, C
 
+// The audio map's name for the technician's monitor output (BlockIo::monitorOut).
+constexpr std::string_view kMonitorEndpoint = "monitor";
+
 class Floorplan
 {
 public:

@@ -1,5 +1,7 @@
 #include "core/SessionValidator.h"
 
+#include "core/Floorplan.h"
+
 #include <functional>
 #include <sstream>
 #include <unordered_map>
@@ -281,6 +283,10 @@ Check checkSeats(const Context& c, std::size_t b, FirstSeen& seatIdsSeen)
         // Seat ids are unique across booths: audio ports and console commands name a seat alone.
         if (auto error = seatIdsSeen.add(seat.id, path + ".id"))
             return error;
+        // audio.outputs names the technician's monitor by this word.
+        if (seat.id == kMonitorEndpoint)
+            return c.source.refuse(path + ".id", "'monitor' names the technician's monitor "
+                                                 "output; give the seat another id");
         // Outside this range the limiter's dB SPL thresholds would rest on a miscalibration.
         if (!(seat.splAt0dBFS >= 80.0 && seat.splAt0dBFS <= 140.0))
             return c.source.refuse(path + ".spl_at_0dbfs", "must be from 80 to 140 dB SPL, got " +
@@ -413,10 +419,10 @@ Check checkAudio(const Context& c)
                                             " (channels: floor, " + listOf(channelIds(c.session)) +
                                             ")");
         }
-        if (hasSeat(c.session, endpoint))
+        if (endpoint == kMonitorEndpoint || hasSeat(c.session, endpoint))
             return std::nullopt;
         return c.source.refuse(key, "unknown output " + inQuotes(endpoint) +
-                                        " (outputs are seat headphones or channel:<id>)");
+                                        " (outputs are seat headphones, channel:<id> or monitor)");
     };
     if (auto error = checkPorts(c, audio.inputs, "audio.inputs", inputRule))
         return error;

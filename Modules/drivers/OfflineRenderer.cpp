@@ -60,6 +60,7 @@ const float* slice(const std::vector<float>& recording, std::int64_t position, i
     return block.data();
 }
 
+// Every output file in BlockIo's order: the floor, each channel, each seat, the monitor.
 class Outputs
 {
 public:
@@ -70,42 +71,31 @@ public:
         if (error)
             return Error{dir.string() + ": cannot create the output folder (" + error.message() +
                          ")"};
-        Outputs outputs;
-        const int rate = plan.session().sampleRate;
-        const auto add = [&](std::vector<WavWriter>& list, const std::string& name) -> bool
-        {
-            auto writer = WavWriter::create(dir / name, rate);
-            if (!writer)
-            {
-                outputs.failure = writer.error();
-                return false;
-            }
-            list.push_back(std::move(writer.value()));
-            return true;
-        };
-        if (!add(outputs.channels, "channel-floor.wav"))
-            return Error{outputs.failure};
+        std::vector<std::string> names{"channel-floor.wav"};
         for (int c = 0; c < plan.channelCount(); ++c)
-            if (!add(outputs.channels, "channel-" + plan.channelId(c) + ".wav"))
-                return Error{outputs.failure};
+            names.push_back("channel-" + plan.channelId(c) + ".wav");
         for (int s = 0; s < plan.seatCount(); ++s)
-            if (!add(outputs.seats, "seat-" + plan.seatId(s) + ".wav"))
-                return Error{outputs.failure};
+            names.push_back("seat-" + plan.seatId(s) + ".wav");
+        names.push_back(std::string(kMonitorEndpoint) + ".wav");
+
+        Outputs outputs;
+        for (const auto& name : names)
+        {
+            auto writer = WavWriter::create(dir / name, plan.session().sampleRate);
+            if (!writer)
+                return Error{writer.error()};
+            outputs.writers.push_back(std::move(writer.value()));
+        }
+        outputs.pending.resize(outputs.writers.size());
         return outputs;
     }
 
-    // Collects blocks and writes a second at a time: one write per block and file would cost
-    // more system time than the engine's whole render.
-    void append(const std::vector<std::vector<float>>& channelBlocks,
-                const std::vector<std::vector<float>>& seatBlocks, int n)
+    // Collects blocks (one per writer, in the same order) and writes a second at a time: one
+    // write per block and file would cost more system time than the engine's whole render.
+    void append(const std::vector<std::vector<float>>& blocks, int n)
     {
-        pending.resize(channelBlocks.size() + seatBlocks.size());
         for (std::size_t i = 0; i < pending.size(); ++i)
-        {
-            const auto& block =
-                i < channelBlocks.size() ? channelBlocks[i] : seatBlocks[i - channelBlocks.size()];
-            pending[i].insert(pending[i].end(), block.begin(), block.begin() + n);
-        }
+            pending[i].insert(pending[i].end(), blocks[i].begin(), blocks[i].begin() + n);
         if (pending.front().size() >= flushFrames)
             flush();
     }
@@ -113,32 +103,27 @@ public:
     std::string close()
     {
         flush();
-        for (auto* list : {&channels, &seats})
-            for (auto& writer : *list)
-            {
-                writer.close();
-                if (!writer.ok())
-                    return writer.error();
-            }
+        for (auto& writer : writers)
+        {
+            writer.close();
+            if (!writer.ok())
+                return writer.error();
+        }
         return {};
     }
-
-    std::vector<WavWriter> channels;
-    std::vector<WavWriter> seats;
-    std::string failure;
 
 private:
     void flush()
     {
         for (std::size_t i = 0; i < pending.size(); ++i)
         {
-            auto& writer = i < channels.size() ? channels[i] : seats[i - channels.size()];
-            writer.write(pending[i].data(), static_cast<int>(pending[i].size()));
+            writers[i].write(pending[i].data(), static_cast<int>(pending[i].size()));
             pending[i].clear();
         }
     }
 
     static constexpr std::size_t flushFrames = 48000;
+    std::vector<WavWriter> writers;
     std::vector<std::vector<float>> pending;
 };
 
@@ -168,16 +153,14 @@ Result<RenderSummary> renderOffline(Engine& engine, const RenderJob& job)
     const int block = plan.session().blockFrames;
     std::vector<float> floorBlock(block);
     std::vector<std::vector<float>> micBlocks(plan.seatCount(), std::vector<float>(block));
-    std::vector<std::vector<float>> channelBlocks(plan.channelCount() + 1,
-                                                  std::vector<float>(block));
-    std::vector<std::vector<float>> seatBlocks(plan.seatCount(), std::vector<float>(block));
+    // One block per output file, in the order Outputs writes them.
+    const int channels = plan.channelCount() + 1;
+    std::vector<std::vector<float>> outBlocks(channels + plan.seatCount() + 1,
+                                              std::vector<float>(block));
+    std::vector<float*> outs;
+    for (auto& b : outBlocks)
+        outs.push_back(b.data());
     std::vector<const float*> mics(plan.seatCount());
-    std::vector<float*> channelOuts;
-    std::vector<float*> seatOuts;
-    for (auto& b : channelBlocks)
-        channelOuts.push_back(b.data());
-    for (auto& b : seatBlocks)
-        seatOuts.push_back(b.data());
 
     RenderSummary summary;
     std::size_t next = 0;
@@ -208,12 +191,13 @@ Result<RenderSummary> renderOffline(Engine& engine, const RenderJob& job)
         for (int s = 0; s < plan.seatCount(); ++s)
             mics[s] = slice(inputs->seats[s], position, n, micBlocks[s]);
         io.seatMics = mics.data();
-        io.channelOuts = channelOuts.data();
-        io.seatOuts = seatOuts.data();
+        io.channelOuts = outs.data();
+        io.seatOuts = outs.data() + channels;
+        io.monitorOut = outs.back();
         io.frames = n;
         engine.process(io);
 
-        outputs->append(channelBlocks, seatBlocks, n);
+        outputs->append(outBlocks, n);
         while (engine.nextEvent(event))
         {
             log << eventToJson(event, plan, rate) << '\n';

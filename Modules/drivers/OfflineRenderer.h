@@ -37,7 +37,8 @@ struct RenderSummary
     int refusedCommands = 0;
 };
 
-// Writes DIR/channel-floor.wav, DIR/channel-<id>.wav, DIR/seat-<id>.wav and DIR/events.jsonl.
+// Writes DIR/channel-floor.wav, DIR/channel-<id>.wav, DIR/seat-<id>.wav, DIR/monitor.wav (the
+// technician's monitor, silent until a `monitor` command) and DIR/events.jsonl.
 Result<RenderSummary> renderOffline(Engine& engine, const RenderJob& job);
 
 } // namespace dragoman

@@ -189,11 +189,13 @@ Result<PortAudioDriver::Routing> route(const Floorplan& plan, const AudioMap& au
             else if (const auto channel = plan.channelIndex(id))
                 slot = &routes.channelOuts[*channel + 1];
         }
+        else if (port.endpoint == kMonitorEndpoint)
+            slot = &routes.monitorOut;
         else if (const auto seat = plan.seatIndex(port.endpoint))
             slot = &routes.seatOuts[*seat];
         if (slot == nullptr)
             return Error{"audio.outputs: '" + port.endpoint +
-                         "' is neither a seat nor channel:<id>"};
+                         "' is neither a seat, channel:<id> nor monitor"};
         if (port.deviceChannel < 1)
             return Error{"audio.outputs." + port.endpoint + ": device channels count from 1"};
         *slot = port.deviceChannel - 1;
@@ -209,6 +211,8 @@ Result<PortAudioDriver::Routing> route(const Floorplan& plan, const AudioMap& au
         for (const int channel : *list)
             if (channel >= 0)
                 written[channel] = true;
+    if (routes.monitorOut >= 0)
+        written[routes.monitorOut] = true;
     for (int c = 0; c < routes.outputChannels; ++c)
         if (!written[c])
             routes.unusedOuts.push_back(c);
@@ -513,6 +517,7 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
         io.seatMics = micPointers.data();
         io.channelOuts = channelPointers.data();
         io.seatOuts = seatPointers.data();
+        io.monitorOut = output(routes.monitorOut);
         io.frames = n;
         engine.process(io);
         if (tap != nullptr)

@@ -98,6 +98,7 @@ public:
         std::vector<int> seatMics;    // per seat
         std::vector<int> channelOuts; // per channel, [0] = floor
         std::vector<int> seatOuts;    // per seat
+        int monitorOut = -1;          // the technician's monitor (`monitor` in audio.outputs)
         std::vector<int> unusedOuts;  // device outputs no endpoint writes: kept silent
         int inputChannels = 0;
         int outputChannels = 0;

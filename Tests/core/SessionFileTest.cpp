@@ -156,7 +156,11 @@ const std::vector<BadCase> badCases{
     {"unknown audio output channel", {{25, "  outputs: { ru-1: 1, channel:xx: 2 }"}}, 25,
      "audio.outputs.channel:xx", "unknown channel 'xx'"},
     {"unknown audio output seat", {{25, "  outputs: { ru-9: 1 }"}}, 25, "audio.outputs.ru-9",
-     "unknown output 'ru-9'"},
+     "unknown output 'ru-9' (outputs are seat headphones, channel:<id> or monitor)"},
+    {"a seat called monitor", {{19, "    seats: [zh-1, monitor]"}}, 19, "booths[1].seats[1].id",
+     "names the technician's monitor output"},
+    {"the monitor as an input", {{24, "  inputs: { monitor: 1 }"}}, 24, "audio.inputs.monitor",
+     "unknown input 'monitor'"},
     {"audio input that is a channel", {{24, "  inputs: { floor: 1, zh: 2 }"}}, 24,
      "audio.inputs.zh", "unknown input 'zh'"},
 
@@ -288,6 +292,13 @@ TEST_CASE("what the session format allows on purpose")
             edited({{7, "  - { id: zh, language: zh-hans, name: Chinese }"}}), "test.yaml");
         REQUIRE(result.ok());
         CHECK(result->channels[1].language == "zh-hans");
+    }
+    SECTION("the technician's monitor as an audio output")
+    {
+        const auto result = parseSession(
+            edited({{25, "  outputs: { ru-1: 1, channel:ru: 2, monitor: 3 }"}}), "test.yaml");
+        REQUIRE(result.ok());
+        CHECK(result->audio.outputs[2].endpoint == "monitor");
     }
     SECTION("the same device channel number for an input and an output")
     {

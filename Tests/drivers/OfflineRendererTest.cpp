@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -103,6 +104,7 @@ TEST_CASE("Rendering the demo meeting writes every channel, seat and the event l
         CHECK(std::filesystem::exists(out / ("channel-" + channel.id + ".wav")));
     for (int s = 0; s < engine.floorplan().seatCount(); ++s)
         CHECK(std::filesystem::exists(out / ("seat-" + engine.floorplan().seatId(s) + ".wav")));
+    CHECK(std::filesystem::exists(out / "monitor.wav"));
 
     const auto log = slurp(out / "events.jsonl");
     CHECK_THAT(log, Catch::Contains(R"("type":"mic-on")"));
@@ -112,6 +114,36 @@ TEST_CASE("Rendering the demo meeting writes every channel, seat and the event l
     auto english = readMonoFile(out / "channel-en.wav", 48000);
     REQUIRE(english.ok());
     CHECK(english->size() == 12u * 48000u);
+    std::filesystem::remove_all(out);
+}
+
+TEST_CASE("monitor.wav is silent until the script picks a source, then carries it",
+          "[render][monitor]")
+{
+    auto engine = astanaEngine();
+    const auto out = freshDir("monitor");
+    RenderJob job;
+    job.inputs = {{"floor", assets / "demo" / "floor-demo.opus"},
+                  {"en-1", assets / "demo" / "interp-en.opus"}};
+    auto script = parseEventScript("0.0 seat en-1 mic on\n1.0 monitor channel en\n",
+                                   "monitor.events", engine.floorplan());
+    REQUIRE(script.ok());
+    job.script = script.value();
+    job.seconds = 2.0;
+    job.outDir = out;
+    REQUIRE(renderOffline(engine, job).ok());
+
+    auto monitor = readMonoFile(out / "monitor.wav", 48000);
+    auto english = readMonoFile(out / "channel-en.wav", 48000);
+    REQUIRE(monitor.ok());
+    REQUIRE(english.ok());
+    REQUIRE(monitor->size() == 2u * 48000u);
+    CHECK(std::all_of(monitor->begin(), monitor->begin() + 48000, [](float x) { return x == 0; }));
+    // After the 10 ms crossfade the monitor is the channel, sample for sample.
+    CHECK(std::equal(monitor->begin() + 49000, monitor->end(), english->begin() + 49000));
+    CHECK(std::any_of(english->begin() + 49000, english->end(), [](float x) { return x != 0; }));
+    CHECK_THAT(slurp(out / "events.jsonl"),
+               Catch::Contains(R"("source":"channel:en","t":1.0,"type":"monitor-changed")"));
     std::filesystem::remove_all(out);
 }
 
