@@ -11,5 +11,7 @@ void addRenderCommand(CLI::App& app);
 void addEngineCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addReceiveCommand(CLI::App& app);
+// `bench` measurements that live in their own files, registered by addBenchCommand().
+void addOpusBench(CLI::App& bench);
 
 } // namespace dragoman::cli
