@@ -76,7 +76,9 @@ void RtpStreamSender::sendFrame(std::span<const std::uint8_t> payload, std::uint
         count.encodeErrors.fetch_add(1, std::memory_order_relaxed);
         return;
     }
+    const auto fanoutStart = std::chrono::steady_clock::now();
     sendAll(rtpDestinations, std::span(buffer.data(), size));
+    fanoutTimes.record(std::chrono::steady_clock::now() - fanoutStart);
     ++sequence;
     timestamp += frameSamples;
     lastCapture = captured;

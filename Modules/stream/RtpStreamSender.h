@@ -8,10 +8,11 @@
 // the caller about once a second; BYE with the last report on stop.
 //
 // Threads: create() on the control thread. sendFrame(), sendReport(): the encoder thread only.
-// counters(): any thread (relaxed atomics).
+// counters(), sendTimes(): any thread (relaxed atomics).
 
 #include "core/Result.h"
 #include "core/Session.h"
+#include "stream/SendTimeHistogram.h"
 #include "stream/UdpSocket.h"
 
 #include <atomic>
@@ -65,6 +66,8 @@ public:
     std::uint32_t ssrc() const noexcept { return start.ssrc; }
     const StreamCounters& counters() const noexcept { return count; }
     StreamCounters& counters() noexcept { return count; }
+    // How long each frame's RTP fan-out to all destinations took.
+    const SendTimeHistogram& sendTimes() const noexcept { return fanoutTimes; }
 
 private:
     RtpStreamSender(std::unique_ptr<UdpSocket> socket, std::vector<sockaddr_in> rtp,
@@ -85,6 +88,7 @@ private:
     std::uint32_t octetCount = 0;
     std::vector<std::uint8_t> buffer;
     StreamCounters count;
+    SendTimeHistogram fanoutTimes;
 };
 
 } // namespace dragoman

@@ -182,6 +182,18 @@ void StreamSender::run(std::size_t first, std::size_t last)
     }
 }
 
+SendTimeHistogram::Counts StreamSender::sendTimes() const
+{
+    SendTimeHistogram::Counts total{};
+    for (const auto& stream : streams)
+    {
+        const auto counts = stream.sender->sendTimes().counts();
+        for (std::size_t b = 0; b < total.size(); ++b)
+            total[b] += counts[b];
+    }
+    return total;
+}
+
 std::vector<ChannelStreamStats> StreamSender::stats() const
 {
     std::vector<ChannelStreamStats> result;

@@ -11,7 +11,7 @@
 // block (1.33 ms). Sender reports go out about once a second.
 //
 // Threads: create(), start(), stop() and the destructor on the control thread; the tap's audio
-// side on the audio thread; stats() from any thread (relaxed counters).
+// side on the audio thread; stats() and sendTimes() from any thread (relaxed counters).
 
 #include "core/Result.h"
 #include "core/Session.h"
@@ -63,6 +63,9 @@ public:
         return sdpTexts;
     }
     std::vector<ChannelStreamStats> stats() const;
+    // How long each frame's fan-out to its destinations took, all streams together: the part of
+    // sending that grows with the number of unicast receivers (`dragoman bench fanout`).
+    SendTimeHistogram::Counts sendTimes() const;
     int frameSamples() const noexcept { return samples; }
 
 private:
