@@ -451,6 +451,7 @@ void addBenchCommand(CLI::App& app)
     bench->require_subcommand(1);
     addEngineBench(*bench);
     addOpusBench(*bench);
+    addFanoutBench(*bench);
 }
 
 } // namespace dragoman::cli

@@ -13,5 +13,6 @@ void addBenchCommand(CLI::App& app);
 void addReceiveCommand(CLI::App& app);
 // `bench` measurements that live in their own files, registered by addBenchCommand().
 void addOpusBench(CLI::App& bench);
+void addFanoutBench(CLI::App& bench);
 
 } // namespace dragoman::cli
