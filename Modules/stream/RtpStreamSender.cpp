@@ -56,9 +56,9 @@ RtpStreamSender::RtpStreamSender(std::unique_ptr<UdpSocket> udp, std::vector<soc
 void RtpStreamSender::sendAll(const std::vector<sockaddr_in>& to,
                               std::span<const std::uint8_t> datagram) noexcept
 {
-    for (const auto& destination : to)
-        if (!socket->sendTo(destination, datagram))
-            count.sendErrors.fetch_add(1, std::memory_order_relaxed);
+    const std::size_t sent = socket->sendToMany(to, datagram);
+    if (sent < to.size())
+        count.sendErrors.fetch_add(to.size() - sent, std::memory_order_relaxed);
 }
 
 void RtpStreamSender::sendFrame(std::span<const std::uint8_t> payload, std::uint32_t frameSamples,

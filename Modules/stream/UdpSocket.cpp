@@ -4,6 +4,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -51,6 +53,40 @@ bool UdpSocket::sendTo(const sockaddr_in& destination,
     const auto sent = ::sendto(fd, datagram.data(), datagram.size(), MSG_DONTWAIT,
                                reinterpret_cast<const sockaddr*>(&destination), sizeof destination);
     return sent == static_cast<ssize_t>(datagram.size());
+}
+
+std::size_t UdpSocket::sendToMany(std::span<const sockaddr_in> destinations,
+                                  std::span<const std::uint8_t> datagram) noexcept
+{
+    // One system call per kBatch destinations instead of one each: the datagram is the same for
+    // all of them, so every message points at the same bytes and only the address differs.
+    constexpr std::size_t kBatch = 64;
+    std::array<mmsghdr, kBatch> messages{};
+    iovec bytes{const_cast<std::uint8_t*>(datagram.data()), datagram.size()};
+    std::size_t sent = 0;
+    std::size_t next = 0;
+    while (next < destinations.size())
+    {
+        const std::size_t count = std::min(kBatch, destinations.size() - next);
+        for (std::size_t m = 0; m < count; ++m)
+        {
+            auto& header = messages[m].msg_hdr;
+            header = {};
+            header.msg_name = const_cast<sockaddr_in*>(&destinations[next + m]);
+            header.msg_namelen = sizeof(sockaddr_in);
+            header.msg_iov = &bytes;
+            header.msg_iovlen = 1;
+        }
+        const int done =
+            ::sendmmsg(fd, messages.data(), static_cast<unsigned>(count), MSG_DONTWAIT);
+        // sendmmsg stops at the first message that fails: skip that one (counted by the caller
+        // as not sent) and go on with the rest, as a loop of sendto() would.
+        const std::size_t accepted = done > 0 ? static_cast<std::size_t>(done) : 0;
+        for (std::size_t m = 0; m < accepted; ++m)
+            sent += messages[m].msg_len == datagram.size() ? 1 : 0;
+        next += accepted < count ? accepted + 1 : count;
+    }
+    return sent;
 }
 
 } // namespace dragoman

@@ -3,13 +3,14 @@
 // interface, TTL and loopback are always set explicitly: the defaults follow the routing table,
 // which on a machine with a default route sends a LAN's channels out of the wrong card.
 //
-// Threads: open() on the control thread; sendTo() from one thread at a time. sendTo() never
-// blocks (MSG_DONTWAIT): a full socket buffer is a send error, counted by the caller.
+// Threads: open() on the control thread; sendTo() and sendToMany() from one thread at a time.
+// Neither blocks (MSG_DONTWAIT): a full socket buffer is a send error, counted by the caller.
 
 #include "core/Result.h"
 
 #include <netinet/in.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -33,6 +34,11 @@ public:
 
     // True when the whole datagram was handed to the kernel.
     bool sendTo(const sockaddr_in& destination, std::span<const std::uint8_t> datagram) noexcept;
+    // The same datagram to every destination, in batches of system calls (sendmmsg): with a
+    // thousand unicast receivers the per-call cost, not the bytes, is what fills a core.
+    // Returns how many destinations took the whole datagram.
+    std::size_t sendToMany(std::span<const sockaddr_in> destinations,
+                           std::span<const std::uint8_t> datagram) noexcept;
 
 private:
     explicit UdpSocket(int descriptor) : fd(descriptor) {}
