@@ -1,0 +1,79 @@
+#include "views/EventLog.h"
+
+#include "ui/widgets/Theme.h"
+
+namespace dragoman::console
+{
+
+using namespace dragoman::ui;
+
+EventLog::EventLog(const ConsoleModel& shownModel) : model(shownModel)
+{
+    list.setModel(this);
+    list.setRowHeight(24);
+    list.setColour(juce::ListBox::backgroundColourId, colours::panel);
+    addAndMakeVisible(list);
+}
+
+void EventLog::update()
+{
+    list.updateContent();
+    list.repaint();
+}
+
+int EventLog::getNumRows()
+{
+    return static_cast<int>(model.log().size());
+}
+
+const LogEntry& EventLog::entry(int row) const
+{
+    const auto& log = model.log();
+    return log[log.size() - 1 - static_cast<std::size_t>(row)];
+}
+
+void EventLog::resized()
+{
+    list.setBounds(getLocalBounds().reduced(4));
+}
+
+void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int height, bool selected)
+{
+    if (row < 0 || row >= getNumRows())
+        return;
+    const auto& item = entry(row);
+    auto area = juce::Rectangle<int>(0, 0, width, height);
+    juce::Colour textColour = colours::text;
+    if (item.kind == LogEntry::Kind::callTechnician)
+    {
+        g.setColour(colours::fault.withAlpha(0.85f));
+        g.fillRect(area.reduced(0, 1));
+        textColour = juce::Colours::black;
+    }
+    else if (item.kind == LogEntry::Kind::slowDown)
+    {
+        g.setColour(colours::warning.withAlpha(0.85f));
+        g.fillRect(area.reduced(0, 1));
+        textColour = juce::Colours::black;
+    }
+    else if (selected)
+    {
+        g.setColour(colours::panelRaised);
+        g.fillRect(area);
+    }
+    else if (item.kind == LogEntry::Kind::refusal)
+        textColour = colours::warning;
+    else if (item.kind == LogEntry::Kind::message)
+        textColour = colours::floorFeed;
+
+    area.removeFromLeft(6);
+    g.setFont(Theme::mono(13.0f));
+    g.setColour(item.urgent() ? textColour : colours::textDim);
+    g.drawText(juce::String(item.time), area.removeFromLeft(84), juce::Justification::centredLeft);
+    g.setColour(textColour);
+    g.setFont(Theme::font(14.0f, item.urgent()));
+    g.drawText(juce::String::fromUTF8(item.text.c_str()), area, juce::Justification::centredLeft,
+               true);
+}
+
+} // namespace dragoman::console

@@ -1,0 +1,34 @@
+#pragma once
+// The session's event log, newest first: who went live when, refusals, relay changes, and the
+// booths' messages. Slow-down requests and technician calls are highlighted: they need a reaction.
+// Message thread only.
+
+#include "model/ConsoleModel.h"
+
+#include <juce_gui_basics/juce_gui_basics.h>
+
+namespace dragoman::console
+{
+
+class EventLog : public juce::Component, private juce::ListBoxModel
+{
+public:
+    explicit EventLog(const ConsoleModel& model);
+
+    void update();
+    int rows() const { return static_cast<int>(model.log().size()); }
+    // Row 0 is the newest entry.
+    const LogEntry& entry(int row) const;
+
+    void resized() override;
+
+private:
+    int getNumRows() override;
+    void paintListBoxItem(int row, juce::Graphics& g, int width, int height,
+                          bool selected) override;
+
+    const ConsoleModel& model;
+    juce::ListBox list;
+};
+
+} // namespace dragoman::console
