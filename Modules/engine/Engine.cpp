@@ -41,6 +41,7 @@ Engine::Engine(Session session, int maxBlockFrames)
         board.channels[c].level.prepare(rate);
         board.channels[c].loudness.prepare(rate);
     }
+    board.floorQuality.prepare(rate);
     for (int c = 0; c < plan.channelCount(); ++c)
         idleRamps[c].reset(desk.channelCarriesFloor(c) ? 1.0f : 0.0f);
     monitor.prepare(maxBlock, rampFrames);
@@ -178,6 +179,7 @@ void Engine::mixChannels(const BlockIo& io, int offset, int n) noexcept
     copyOut(floorBuffer.data(), io.channelOuts, 0, offset, n);
     board.channels[0].level.process(floorBuffer.data(), n);
     board.channels[0].loudness.process(floorBuffer.data(), n);
+    board.floorQuality.process(floorBuffer.data(), n);
     for (int c = 0; c < plan.channelCount(); ++c)
     {
         const float* audio = channelBuffers[c].data();

@@ -5,6 +5,7 @@
 // state, which a status display tolerates; events carry the exact order of changes.
 
 #include "core/Command.h"
+#include "dsp/FloorQualityMeter.h"
 #include "dsp/LevelMeter.h"
 #include "dsp/LoudnessMeter.h"
 
@@ -58,6 +59,8 @@ struct StatusBoard
     std::unique_ptr<SeatStatus[]> seats;
     // Index 0 is the floor, channel c is at c + 1.
     std::unique_ptr<ChannelStatus[]> channels;
+    // The floor as the interpreters judge it: level, clipping, bandwidth (telephone or studio).
+    FloorQualityMeter floorQuality;
     std::atomic<std::int64_t> frames{0};
     std::atomic<int> floorLanguage{0};
     std::atomic<bool> relayCycle{false};
