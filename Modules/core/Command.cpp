@@ -81,9 +81,20 @@ std::string channelList(const Floorplan& plan)
 Result<Command> parseSeatCommand(std::string_view line, const std::vector<std::string_view>& words,
                                  const Floorplan& plan)
 {
+    if (words.size() == 3 && words[2] == "handover")
+    {
+        const auto seat = plan.seatIndex(words[1]);
+        if (!seat)
+            return fail(line, "unknown seat '" + std::string(words[1]) + "'");
+        Command command;
+        command.kind = CommandKind::seatHandover;
+        command.target = static_cast<std::int16_t>(*seat);
+        return command;
+    }
     if (words.size() != 4)
         return fail(line,
-                    "expected 'seat ID mic|cough|listen|output|volume|bass|treble|sidetone VALUE'");
+                    "expected 'seat ID mic|cough|listen|output|volume|bass|treble|sidetone VALUE' "
+                    "or 'seat ID handover'");
     const auto seat = plan.seatIndex(words[1]);
     if (!seat)
         return fail(line, "unknown seat '" + std::string(words[1]) + "'");
@@ -334,6 +345,9 @@ std::string describe(const Command& command, const Floorplan& plan)
         break;
     case CommandKind::seatCough:
         out << seat() << "cough " << (command.value ? "on" : "off");
+        break;
+    case CommandKind::seatHandover:
+        out << seat() << "handover";
         break;
     case CommandKind::seatListen:
         out << seat() << "listen "

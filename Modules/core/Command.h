@@ -27,7 +27,8 @@ enum class CommandKind : std::uint8_t
     channelIdle,      // flag: true = floor, false = silence
     boothInterlock,   // mode
     interlockBetween, // mode
-    monitor           // target: MonitorTarget, value: channel or seat index (0 for off, floor)
+    monitor,          // target: MonitorTarget, value: channel or seat index (0 for off, floor)
+    seatHandover      // the seat takes its output channel from the booth partner live on it
 };
 
 // What the technician's monitor output carries.
@@ -87,6 +88,7 @@ constexpr float kSidetoneMaxDb = 0.0f;
 
 // Parses `seat ID mic on|off`, `seat ID cough on|off`, `seat ID listen floor|auto|CHANNEL`,
 // `seat ID output A|B|C`, `seat ID volume|bass|treble|sidetone DB` (sidetone also `off`),
+// `seat ID handover`,
 // `floor language LANG`, `channel ID idle floor|silence`, `booth ID interlock MODE`,
 // `interlock between MODE`, `monitor off|floor`, `monitor channel|seat|mic ID`. The error says what
 // was wrong and what would be accepted.

@@ -15,8 +15,8 @@ namespace dragoman
 
 enum class EventKind : std::uint8_t
 {
-    micOn,          // seat, channel
-    micOff,         // seat, channel
+    micOn,          // seat, channel; other = the partner it took over from (handover), else -1
+    micOff,         // seat, channel; other = the partner it handed over to (handover), else -1
     micRefused,     // seat, channel, other (the seat in the way), reason
     micCut,         // seat, channel, other (the seat that took over)
     micSuspended,   // seat, channel, other (toggle-override: resumes when other goes off)
@@ -51,6 +51,7 @@ enum class Refusal : std::uint8_t
     interlockInBooth,       // another seat of the booth is live and the booth's mode is interlock
     interlockBetweenBooths, // another booth holds the channel and the mode is interlock
     passThrough,            // the channel carries the floor: its language is the floor language
+    noPartnerLive,          // handover: nobody else in the booth is live on the seat's channel
 };
 
 constexpr int kMaxPath = 12;

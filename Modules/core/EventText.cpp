@@ -85,6 +85,8 @@ std::string_view refusalName(Refusal reason)
         return "interlock-between-booths";
     case Refusal::passThrough:
         return "pass-through";
+    case Refusal::noPartnerLive:
+        return "no-partner-live";
     }
     return "none";
 }
@@ -159,6 +161,14 @@ std::string eventToJson(const Event& event, const Floorplan& plan, double sample
         json["booth"] = plan.boothId(event.booth);
     switch (event.kind)
     {
+    case EventKind::micOn:
+        if (event.other >= 0)
+            json["handover_from"] = plan.seatId(event.other);
+        break;
+    case EventKind::micOff:
+        if (event.other >= 0)
+            json["handover_to"] = plan.seatId(event.other);
+        break;
     case EventKind::micRefused:
     case EventKind::outputRefused:
         json["reason"] = refusalName(event.reason);
@@ -237,9 +247,13 @@ std::string eventToText(const Event& event, const Floorplan& plan)
     {
     case EventKind::micOn:
         out << seat() << " is live on " << channel();
+        if (event.other >= 0)
+            out << " (handover from " << other() << ")";
         break;
     case EventKind::micOff:
         out << seat() << " left " << channel();
+        if (event.other >= 0)
+            out << " (handover to " << other() << ")";
         break;
     case EventKind::micRefused:
     case EventKind::outputRefused:
@@ -248,6 +262,8 @@ std::string eventToText(const Event& event, const Floorplan& plan)
             << channel() << ": ";
         if (event.reason == Refusal::passThrough)
             out << channel() << " carries the floor (floor language)";
+        else if (event.reason == Refusal::noPartnerLive)
+            out << "no partner is live to hand over from";
         else
             out << other() << " is live ("
                 << (event.reason == Refusal::interlockInBooth ? "interlock in booth"

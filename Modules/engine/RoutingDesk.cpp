@@ -83,6 +83,9 @@ void RoutingDesk::apply(const Command& command, std::int64_t frame,
         else
             micOff(target, context);
         break;
+    case CommandKind::seatHandover:
+        handover(target, context);
+        break;
     case CommandKind::seatCough:
         if (seats[target].cough != (command.value != 0))
         {
@@ -181,6 +184,45 @@ void RoutingDesk::micOff(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKI
     s.live = false;
     s.suspendedBy = -1;
     emit(context, seatEvent(EventKind::micOff, seat));
+    resumeWaitingSeats(context);
+}
+
+void RoutingDesk::handover(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING
+{
+    auto& s = seats[seat];
+    if (s.live)
+        return; // already holds the channel: nothing to take over
+    const int booth = plan.seatBooth(seat);
+    const int channel = seatChannel(seat);
+    const auto refuse = [&](Refusal reason, int other)
+    {
+        auto event = seatEvent(EventKind::micRefused, seat);
+        event.reason = reason;
+        event.other = static_cast<std::int16_t>(other);
+        emit(context, event);
+    };
+    if (channels[channel].passThrough)
+        return refuse(Refusal::passThrough, -1);
+
+    int partner = -1;
+    for (int other = 0; other < plan.seatCount() && partner < 0; ++other)
+        if (other != seat && plan.seatBooth(other) == booth && seats[other].live &&
+            seatChannel(other) == channel)
+            partner = other;
+    if (partner < 0)
+        return refuse(Refusal::noPartnerLive, -1);
+
+    // Both changes land in the same block: the mixer's ramps crossfade the two microphones.
+    seats[partner].live = false;
+    s.live = true;
+    s.suspendedBy = -1;
+    auto off = seatEvent(EventKind::micOff, partner);
+    off.other = static_cast<std::int16_t>(seat);
+    emit(context, off);
+    auto on = seatEvent(EventKind::micOn, seat);
+    on.other = static_cast<std::int16_t>(partner);
+    emit(context, on);
+    // Seats that waited behind the partner now wait behind the new holder.
     resumeWaitingSeats(context);
 }
 

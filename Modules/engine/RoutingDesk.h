@@ -132,6 +132,11 @@ private:
 
     void micOn(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
     void micOff(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
+    // Atomic handover: in one apply() the seat goes live on its channel and the booth partner
+    // live on that channel goes off, whatever the interlock mode, so that the channel is never
+    // left with both or neither. Refused (noPartnerLive) when no partner holds the channel:
+    // handing over from nobody is a plain mic-on, which the interpreter should press knowingly.
+    void handover(int seat, Context& context) noexcept DRAGOMAN_NONBLOCKING;
     void changeOutput(int seat, int slot, Context& context) noexcept DRAGOMAN_NONBLOCKING;
     // Who stands in the way of `seat` going live on `channel`; returns false and reports when an
     // interlock refuses, otherwise cuts or suspends the others as their modes say.

@@ -12,8 +12,8 @@ TEST_CASE("Every command form parses and describes itself back", "[command]")
          {"seat en-1 mic on", "seat en-1 mic off", "seat en-1 cough on", "seat en-1 listen floor",
           "seat en-1 listen auto", "seat en-1 listen kk", "seat en-1 output B",
           "seat en-1 volume -6", "seat en-1 bass 3", "seat en-1 treble -3",
-          "seat en-1 sidetone -20", "seat en-1 sidetone off", "floor language kk",
-          "channel zh idle silence", "booth en interlock toggle-override",
+          "seat en-1 sidetone -20", "seat en-1 sidetone off", "seat en-2 handover",
+          "floor language kk", "channel zh idle silence", "booth en interlock toggle-override",
           "interlock between override"})
     {
         auto parsed = parseCommand(text, plan);
@@ -28,6 +28,7 @@ TEST_CASE("Bad commands are refused with a reason", "[command]")
     const Floorplan plan{deskSession()};
     const std::pair<std::string, std::string> cases[] = {
         {"seat xx-1 mic on", "unknown seat 'xx-1'"},
+        {"seat xx-1 handover", "unknown seat 'xx-1'"},
         {"seat en-1 mic maybe", "expected on or off"},
         {"seat en-1 listen fr", "expected floor, auto or a channel"},
         {"seat ru-1 output B", "booth ru has no output B"},

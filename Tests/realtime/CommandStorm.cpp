@@ -41,7 +41,7 @@ std::string CommandStorm::nextLine()
     {
         return std::string(toString(kModes[pick(4)]));
     };
-    switch (pick(21))
+    switch (pick(22))
     {
     case 0:
     case 1:
@@ -110,6 +110,8 @@ std::string CommandStorm::nextLine()
             return "monitor mic " + plan.seatId(seatIndex);
         }
     }
+    case 20:
+        return seat() + "handover";
     default:
         return "interlock between " + mode();
     }
