@@ -102,6 +102,7 @@ void ReceiverPipeline::pull(float* out, int frames, Nanoseconds now) noexcept DR
     if (frames <= 0)
         return;
     playout.setOutputBlock(frames);
+    pullTimestamp = position.nextTimestamp();
     int produced = 0;
     int stalls = 0;
     while (produced < frames)
@@ -110,6 +111,7 @@ void ReceiverPipeline::pull(float* out, int frames, Nanoseconds now) noexcept DR
         // so that each frame is decided as late as possible.
         const auto step = resampler.process(staged.get() + stagedStart, stagedEnd - stagedStart,
                                             out + produced, frames - produced, playout.speedPpm());
+        position.played(step.produced, playout.speedPpm());
         stagedStart += step.consumed;
         produced += step.produced;
         if (produced >= frames)
@@ -122,6 +124,7 @@ void ReceiverPipeline::pull(float* out, int frames, Nanoseconds now) noexcept DR
         }
         stagedStart = 0;
         stagedEnd = renderFrame(now);
+        position.staged(stagedTimestamp, stagedEnd);
     }
     std::fill(out + produced, out + frames, 0.0f);
 }
@@ -163,9 +166,9 @@ ReceiverStats ReceiverPipeline::stats() const noexcept DRAGOMAN_NONBLOCKING
     s.driftPpm = p.driftPpm;
     s.speedPpm = p.speedPpm;
     s.playing = p.playing;
-    s.playingTimestampKnown = p.playing && stagedTimestamp >= 0;
+    s.playingTimestampKnown = p.playing && pullTimestamp >= 0;
     if (s.playingTimestampKnown)
-        s.playingTimestamp = static_cast<std::uint32_t>(stagedTimestamp + stagedStart);
+        s.playingTimestamp = static_cast<std::uint32_t>(pullTimestamp);
     return s;
 }
 

@@ -17,6 +17,7 @@
 #include "core/Realtime.h"
 #include "receive/OpusFrameDecoder.h"
 #include "receive/PacketVerdict.h"
+#include "receive/PlayingPosition.h"
 #include "receive/PlayoutScheduler.h"
 #include "receive/ReceiverStats.h"
 #include "receive/Timing.h"
@@ -66,6 +67,8 @@ private:
     int stagedStart = 0;
     int stagedEnd = 0;
     std::int64_t stagedTimestamp = -1; // of staged[0]; -1: the staged frame has no sender time
+    PlayingPosition position;          // which sender sample the resampler plays
+    std::int64_t pullTimestamp = -1;   // of the last pull's first output sample; -1: none
 
     std::uint64_t truncated = 0;
     std::uint64_t notRtp = 0;

@@ -44,8 +44,10 @@ struct ReceiverStats
     double driftPpm = 0.0;      // sender clock against ours (0 until estimated)
     double speedPpm = 0.0;      // playback speed set by the drift corrector
     bool playing = false;
-    // The sender's RTP timestamp of the next sample out of pull(), as of the last pull; with an
-    // RTCP sender report it gives the capture time of what plays (mouth-to-ear delay).
+    // The sender's RTP timestamp of the first sample the last pull() wrote, which plays at that
+    // pull's time (plus the device's output latency); with an RTCP sender report it gives the
+    // capture time of what plays (mouth-to-ear delay). Opus's own look-ahead (2.5 or 6.5 ms,
+    // the sender's choice) is not in it: the decoded sample is that much older than its stamp.
     std::uint32_t playingTimestamp = 0;
     bool playingTimestampKnown = false;
 };
