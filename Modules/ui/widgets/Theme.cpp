@@ -63,7 +63,7 @@ juce::Font Theme::getTextButtonFont(juce::TextButton&, int buttonHeight)
 
 juce::Font Theme::getComboBoxFont(juce::ComboBox& box)
 {
-    return font(juce::jmin(15.0f, static_cast<float>(box.getHeight()) * 0.6f));
+    return font(juce::jmin(15.0f, static_cast<float>(box.getHeight()) * 0.66f));
 }
 
 juce::Font Theme::getPopupMenuFont()

@@ -67,6 +67,12 @@ void ConsolePanel::refresh(std::uint32_t changes)
 {
     if (changes & (changeState | changeConnection))
     {
+        // The first state (or another session) changes what the matrix needs: lay out again.
+        if (const auto needed = routing.neededSize(); needed != matrixNeeds)
+        {
+            matrixNeeds = needed;
+            resized();
+        }
         connectionBar.update();
         monitorSelector.update();
         routing.update();

@@ -78,6 +78,7 @@ private:
     juce::TabbedComponent tabs{juce::TabbedButtonBar::TabsAtTop};
     HelpOverlay help;
     ConsoleView current = ConsoleView::all;
+    juce::Point<int> matrixNeeds;
 };
 
 } // namespace dragoman::console
