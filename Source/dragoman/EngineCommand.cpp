@@ -149,10 +149,11 @@ void printBanner(const Session& session, const StreamDescription& stream, const 
 class ControlLoop
 {
 public:
+    // `streams`: nullptr when the session streams nothing.
     ControlLoop(Engine& running, PortAudioDriver& device, std::vector<ScriptedCommand> commands,
-                const EngineOptions& settings)
+                const EngineOptions& settings, const StreamSender* streams)
         : engine(running), driver(device), script(std::move(commands)), options(settings),
-          view(running)
+          view(running, streams)
     {
     }
 
@@ -391,7 +392,7 @@ int runEngine(const EngineOptions& options)
     stopSignal.store(0);
     const auto previousInt = std::signal(SIGINT, requestStop);
     const auto previousTerm = std::signal(SIGTERM, requestStop);
-    ControlLoop loop(engine, driver, std::move(script), options);
+    ControlLoop loop(engine, driver, std::move(script), options, streams.get());
     int code = 0;
     if (auto error = driver.start())
     {

@@ -80,9 +80,9 @@ std::string relayName(int depth)
     }
 }
 
-StatusView::StatusView(const Engine& driven)
-    : engine(driven), plan(driven.floorplan()), board(driven.status()),
-      channels(static_cast<std::size_t>(plan.channelCount() + 1)),
+StatusView::StatusView(const Engine& driven, const StreamSender* sender)
+    : engine(driven), plan(driven.floorplan()), board(driven.status()), streams(sender),
+      channels(static_cast<std::size_t>(plan.channelCount() + 1)), rates(channels.size()),
       seats(static_cast<std::size_t>(plan.seatCount())), floorCode(plan.session().floorLanguage)
 {
 }
@@ -115,6 +115,81 @@ void StatusView::note(const Event& event)
         floorCode = std::string(toStringView(event.language));
 }
 
+int StatusView::rowOf(const std::string& channel) const
+{
+    if (channel == "floor")
+        return 0;
+    for (int c = 0; c < plan.channelCount(); ++c)
+        if (plan.channelId(c) == channel)
+            return c + 1;
+    return -1;
+}
+
+std::vector<ChannelStreamStats> StatusView::sampleStreams(double seconds)
+{
+    if (streams == nullptr)
+        return {};
+    std::vector<ChannelStreamStats> now = streams->stats();
+    const double interval = seconds - lastStreamSeconds;
+    // The final table may follow the last periodic one within a tick: too short to be a rate,
+    // so the last rates stay.
+    constexpr double kShortestInterval = 0.1;
+    if (interval >= kShortestInterval)
+    {
+        for (std::size_t i = 0; i < now.size(); ++i)
+        {
+            const int row = rowOf(now[i].channel);
+            if (row < 0)
+                continue;
+            const ChannelStreamStats before =
+                i < lastStreams.size() ? lastStreams[i] : ChannelStreamStats{};
+            rates[static_cast<std::size_t>(row)] = StreamRate{
+                static_cast<double>(now[i].packets - before.packets) / interval,
+                static_cast<double>(now[i].bytes - before.bytes) * 8.0 / 1000.0 / interval};
+        }
+        lastStreams = now;
+        lastStreamSeconds = seconds;
+    }
+    return now;
+}
+
+std::string StatusView::streamsLine(const std::vector<ChannelStreamStats>& now) const
+{
+    // Totals since the start: an overrun or a send error is rare, and must not scroll away.
+    std::vector<std::string> overruns;
+    std::vector<std::string> errors;
+    double packetsPerSecond = 0.0;
+    double kilobitsPerSecond = 0.0;
+    for (const auto& stream : now)
+    {
+        if (stream.overruns > 0)
+            overruns.push_back(stream.channel + " " + std::to_string(stream.overruns));
+        if (stream.sendErrors + stream.encodeErrors > 0)
+            errors.push_back(stream.channel + " " +
+                             std::to_string(stream.sendErrors + stream.encodeErrors));
+        if (const int row = rowOf(stream.channel); row >= 0 && rates[static_cast<std::size_t>(row)])
+        {
+            packetsPerSecond += rates[static_cast<std::size_t>(row)]->packetsPerSecond;
+            kilobitsPerSecond += rates[static_cast<std::size_t>(row)]->kilobitsPerSecond;
+        }
+    }
+    char head[96];
+    std::snprintf(head, sizeof head, "%zu sending, %.0f pkt/s, %.0f kbit/s", now.size(),
+                  packetsPerSecond, kilobitsPerSecond);
+    std::vector<std::string> words{"streams:", head};
+    const auto section = [&words](const std::string& title, const std::vector<std::string>& parts)
+    {
+        words.push_back(title);
+        if (parts.empty())
+            words.push_back("0");
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            words.push_back(parts[i] + (i + 1 < parts.size() ? "," : ""));
+    };
+    section("| overruns:", overruns);
+    section("| send errors:", errors);
+    return wrap(words, 9) + "\n";
+}
+
 std::string StatusView::carries(int row) const
 {
     if (row == 0)
@@ -135,6 +210,7 @@ std::string StatusView::carries(int row) const
 std::string StatusView::table(const RunCounters& run)
 {
     sample();
+    const std::vector<ChannelStreamStats> streamed = sampleStreams(run.seconds);
     std::string out;
     char line[256];
     std::snprintf(
@@ -144,8 +220,9 @@ std::string StatusView::table(const RunCounters& run)
         static_cast<unsigned long long>(run.xruns), run.cpuLoad * 100.0,
         board.relayCycle.load(relaxed) ? " -- RELAY CYCLE" : "");
     out += line;
-    std::snprintf(line, sizeof line, "%-8s %-6s %-16s %-7s %6s %6s  %-20s\n", "channel", "lang",
-                  "on air", "relay", "peak", "LUFS", "-60 dBFS ........ 0");
+    std::snprintf(line, sizeof line, "%-8s %-6s %-16s %-7s %6s %6s %6s %5s  %-20s\n", "channel",
+                  "lang", "on air", "relay", "peak", "LUFS", "pkt/s", "kb/s",
+                  "-60 dBFS ........ 0");
     out += line;
     for (int row = 0; row <= plan.channelCount(); ++row)
     {
@@ -157,15 +234,25 @@ std::string StatusView::table(const RunCounters& run)
         const std::uint32_t clips = status.level.clipCount();
         const bool clipped = clips != hold.clipsShown;
         hold.clipsShown = clips;
-        std::snprintf(line, sizeof line, "%-8s %-6s %-16s %-7s %6s %6s  %s%s\n", id.c_str(),
+        const auto& rate = rates[static_cast<std::size_t>(row)];
+        char packets[16] = "-";
+        char kilobits[16] = "-";
+        if (rate)
+        {
+            std::snprintf(packets, sizeof packets, "%.0f", rate->packetsPerSecond);
+            std::snprintf(kilobits, sizeof kilobits, "%.1f", rate->kilobitsPerSecond);
+        }
+        std::snprintf(line, sizeof line, "%-8s %-6s %-16s %-7s %6s %6s %6s %5s  %s%s\n", id.c_str(),
                       language.c_str(), carries(row).c_str(),
                       relayName(status.depth.load(relaxed)).c_str(),
                       decibels(hold.intervalPeak, LevelMeter::floorDb).c_str(),
                       decibels(status.loudness.shortTermLufs(), LoudnessMeter::floorLufs).c_str(),
-                      meter(hold.intervalPeak).c_str(), clipped ? " CLIP" : "");
+                      packets, kilobits, meter(hold.intervalPeak).c_str(), clipped ? " CLIP" : "");
         out += line;
         hold.intervalPeak = -1000.0f;
     }
+    if (streams != nullptr)
+        out += streamsLine(streamed);
     out += seatsLine();
     return out;
 }
@@ -297,6 +384,18 @@ std::string StatusView::json(const RunCounters& run, const StreamDescription& st
             {"headphones_peak_dbfs", level(status.headphones.peakDb(), LevelMeter::floorDb)},
         });
     }
+    json streamList = json::array();
+    if (streams != nullptr)
+        for (const auto& sent : streams->stats())
+            streamList.push_back({
+                {"channel", sent.channel},
+                {"packets", sent.packets},
+                {"bytes", sent.bytes},
+                {"overruns", sent.overruns},
+                {"send_errors", sent.sendErrors},
+                {"encode_errors", sent.encodeErrors},
+                {"reports", sent.reports},
+            });
     const json result{
         {"session", plan.session().name},
         {"seconds", std::round(run.seconds * 1000.0) / 1000.0},
@@ -323,6 +422,7 @@ std::string StatusView::json(const RunCounters& run, const StreamDescription& st
         {"relay_cycle", board.relayCycle.load(relaxed)},
         {"channels", channelList},
         {"seats", seatList},
+        {"streams", streamList},
     };
     return result.dump(2) + "\n";
 }

@@ -1,19 +1,23 @@
 #pragma once
 // What `dragoman engine` shows the technician while it runs: a compact table of channels (who is
-// live, relay depth, peak, short-term loudness) and one line about the seats (live seats,
-// exposure warnings, limiter activity), plus the JSON status written at the end.
+// live, relay depth, peak, short-term loudness, and for a streamed channel its packets and
+// kilobits a second), one line about the streams (overruns, send errors), one line about the
+// seats (live seats, exposure warnings, limiter activity), plus the JSON status written at the end.
 //
 // The engine publishes 100 ms meters; a status line every second would show whatever 100 ms it
 // happened to catch. So the view samples the board often (sample(), every control tick) and
 // shows the loudest moment since the last line, like a desk's peak hold.
 //
 // Threads: the control thread only. It reads the engine's StatusBoard (relaxed atomics, safe
-// while the audio thread writes) and the driver's counters; it never touches the audio thread.
+// while the audio thread writes), the driver's counters and the streams' counters
+// (StreamSender::stats(), safe while the encoder threads send); it never touches the audio thread.
 
 #include "drivers/PortAudioDriver.h"
 #include "engine/Engine.h"
+#include "stream/StreamSender.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,7 +42,9 @@ std::string relayName(int depth);
 class StatusView
 {
 public:
-    explicit StatusView(const Engine& engine);
+    // `streams`: the engine's delegate streams, or nullptr when the session streams nothing; it
+    // must outlive the view.
+    explicit StatusView(const Engine& engine, const StreamSender* streams = nullptr);
 
     // Every control tick: folds the current meters into the maxima.
     void sample();
@@ -67,13 +73,29 @@ private:
         bool everLive = false;
     };
 
+    // What a stream sent since the last table, as a rate: the technician sees a stream stall at
+    // once, where a total only ever grows.
+    struct StreamRate
+    {
+        double packetsPerSecond = 0.0;
+        double kilobitsPerSecond = 0.0; // Opus payload, as the sender reports count it
+    };
+
     std::string carries(int row) const; // row 0 = floor, c + 1 = channel c
     std::string seatsLine();
+    // Takes the streams' counters, updates `rates` (one per row; nullopt: not streamed).
+    std::vector<ChannelStreamStats> sampleStreams(double seconds);
+    std::string streamsLine(const std::vector<ChannelStreamStats>& now) const;
+    int rowOf(const std::string& channel) const; // -1: no such channel
 
     const Engine& engine;
     const Floorplan& plan;
     const StatusBoard& board;
-    std::vector<ChannelHold> channels; // floor first
+    const StreamSender* streams;
+    std::vector<ChannelHold> channels;            // floor first
+    std::vector<std::optional<StreamRate>> rates; // per row, floor first; nullopt: not streamed
+    std::vector<ChannelStreamStats> lastStreams;  // as of the last table
+    double lastStreamSeconds = 0.0;
     std::vector<SeatHold> seats;
     std::string floorCode;
 };

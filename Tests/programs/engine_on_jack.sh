@@ -3,7 +3,8 @@
 # The floor is a -12 dBFS tone, en-1's microphone a -20 dBFS tone, and a script puts en-1 live.
 # Checks: exit 0, the callback rate, en carries en-1 (not the floor), the floor and its
 # pass-through channel carry the floor's level, dragoman's ports exist and are patched to the
-# device channels of the session's mapping, and a bad script line is reported.
+# device channels of the session's mapping, a bad script line is reported, and the JSON status
+# counts every stream of the session's network section.
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 require sox
@@ -58,6 +59,7 @@ engine_pid=""
 grep -q 'en-1 is live on en' "$work/stdout.txt" || fail "the event 'en-1 is live on en' was not printed"
 grep -q "refused: .*'seat nobody-9 mic on'" "$work/stdout.txt" || fail "the refused script line was not printed"
 grep -q '^en .*en-1 .*direct' "$work/stdout.txt" || fail "the status table does not show en-1 on en, direct"
+grep -q '^streams: 12 sending' "$work/stdout.txt" || fail "the status table has no line for the 12 streams"
 
 # A real-time JACK server keeps time even on a busy 2-core machine (seen: 100 % of the nominal
 # callbacks with two CPU hogs and other tests beside it). Without real-time scheduling the dummy
@@ -103,9 +105,21 @@ if channels["ru"]["carries"] != "pass-through":
 if not seats["en-1"]["live"]:
     problems.append("seat en-1 is not live")
 
+# astana.yaml streams the floor and its 11 channels to loopback ports nobody listens on: sending
+# there is no error. 100 packets a second, checked as loosely as the callbacks.
+streams = {s["channel"]: s for s in status.get("streams", [])}
+if sorted(streams) != sorted(channels):
+    problems.append(f"streams {sorted(streams)}, expected one per channel {sorted(channels)}")
+for channel, s in streams.items():
+    if s["packets"] < minimum * seconds * 100 or s["bytes"] <= s["packets"]:
+        problems.append(f"stream {channel}: {s['packets']} packets, {s['bytes']} bytes")
+    if s["send_errors"] or s["encode_errors"]:
+        problems.append(f"stream {channel}: {s['send_errors']} send, {s['encode_errors']} encode errors")
+
 print(f"callbacks {status['callbacks']} (nominal {expected:.0f}), xruns {status['xruns']}, "
       f"cpu {status['cpu_load'] * 100:.0f} %, en {en['peak_dbfs']} dBFS, "
-      f"floor {channels['floor']['peak_dbfs']} dBFS")
+      f"floor {channels['floor']['peak_dbfs']} dBFS, "
+      f"{sum(s['packets'] for s in streams.values())} packets in {len(streams)} streams")
 for problem in problems:
     print("FAIL:", problem)
 sys.exit(1 if problems else 0)
