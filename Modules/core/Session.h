@@ -27,10 +27,26 @@ struct ChannelSpec
     IdleFeed idle = IdleFeed::floor;
 };
 
+// Where one channel's RTP stream goes: "239.69.0.1:5004" or "127.0.0.1:6000".
+struct StreamEndpoint
+{
+    std::string address; // dotted IPv4
+    std::uint16_t port = 5004;
+};
+
+// A seat whose interpreter works from elsewhere: `dragoman seat` sends the microphone to `listen`
+// and receives what the seat hears from `send_to`, both RTP/Opus with RTCP one port up.
+struct RemoteSeatSpec
+{
+    StreamEndpoint listen; // the engine receives the seat's microphone here
+    StreamEndpoint sendTo; // the engine sends the seat's headphone feed here
+};
+
 struct SeatSpec
 {
     std::string id;
     double splAt0dBFS = 110.0; // dB SPL (RMS) of a full-scale sine in this seat's headphones
+    std::optional<RemoteSeatSpec> remote; // absent: the seat is wired to the engine's device
 };
 
 struct BoothOutput
@@ -71,13 +87,6 @@ struct AudioMap
     std::string device;           // empty: the host API's default device
     std::vector<AudioPort> inputs;
     std::vector<AudioPort> outputs;
-};
-
-// Where one channel's RTP stream goes: "239.69.0.1:5004" or "127.0.0.1:6000".
-struct StreamEndpoint
-{
-    std::string address; // dotted IPv4
-    std::uint16_t port = 5004;
 };
 
 // Opus settings shared by every channel's encoder (see README "Streams" for the defaults).

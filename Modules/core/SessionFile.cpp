@@ -1,6 +1,7 @@
 #include "core/SessionFile.h"
 
 #include "core/SessionNetworkFile.h"
+#include "core/SessionRemoteSeatFile.h"
 #include "core/SessionValidator.h"
 
 #include <yaml-cpp/yaml.h>
@@ -51,7 +52,7 @@ constexpr std::array<std::string_view, 4> channelKeys{"id", "language", "name", 
 constexpr std::array<std::string_view, 5> boothKeys{"id", "outputs", "understands", "interlock",
                                                     "seats"};
 constexpr std::array<std::string_view, 3> outputKeys{"A", "B", "C"};
-constexpr std::array<std::string_view, 2> seatKeys{"id", "spl_at_0dbfs"};
+constexpr std::array<std::string_view, 3> seatKeys{"id", "spl_at_0dbfs", "remote"};
 constexpr std::array<std::string_view, 4> audioKeys{"host_api", "device", "inputs", "outputs"};
 
 // Files are large enough to hold a 32-booth summit many times over; anything bigger is almost
@@ -431,6 +432,13 @@ private:
         seat.id = text(src, fields.require("id"), fields.pathOf("id"));
         if (const auto spl = fields.findSet("spl_at_0dbfs"))
             seat.splAt0dBFS = number(src, *spl, fields.pathOf("spl_at_0dbfs"));
+        if (const auto remote = fields.findSet("remote"))
+        {
+            auto spec = readRemoteSeat(*remote, src, fields.pathOf("remote"));
+            if (!spec)
+                throw Refusal{Error{spec.error()}};
+            seat.remote = std::move(spec.value());
+        }
         return seat;
     }
 

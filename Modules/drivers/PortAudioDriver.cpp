@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <sstream>
 
 namespace dragoman
@@ -467,6 +468,17 @@ std::optional<Error> PortAudioDriver::attachTap(ChannelTap& channelTap)
     return std::nullopt;
 }
 
+std::optional<Error> PortAudioDriver::attachRemoteSeats(RemoteSeatLink& link)
+{
+    if (link.seatCount() != seatPointers.size())
+        return Error{"the remote seat link has " + std::to_string(link.seatCount()) +
+                     " seats, the engine " + std::to_string(seatPointers.size())};
+    if (link.maxBlock() < files.maxBlock())
+        return Error{"the remote seat link's blocks are shorter than the engine's"};
+    remoteSeats = &link;
+    return std::nullopt;
+}
+
 bool PortAudioDriver::active() const
 {
     return Pa_IsStreamActive(static_cast<PaStream*>(handle)) == 1;
@@ -499,6 +511,15 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
         io.floor = input(routes.floor);
         for (std::size_t s = 0; s < micPointers.size(); ++s)
             micPointers[s] = input(routes.seatMics[s]);
+        if (remoteSeats != nullptr)
+        {
+            // The same clock the network thread stamps arrivals with (a vDSO read, no syscall).
+            remoteSeats->receive(n, std::chrono::duration_cast<Nanoseconds>(
+                                        std::chrono::steady_clock::now().time_since_epoch()));
+            for (std::size_t s = 0; s < micPointers.size(); ++s)
+                if (const float* mic = remoteSeats->microphone(s))
+                    micPointers[s] = mic;
+        }
         for (auto& feed : files.read(n))
         {
             if (feed.seat == kFloor)
@@ -513,7 +534,11 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
                 channelPointers[c] = tap->scratch(c);
         }
         for (std::size_t s = 0; s < seatPointers.size(); ++s)
+        {
             seatPointers[s] = output(routes.seatOuts[s]);
+            if (seatPointers[s] == nullptr && remoteSeats != nullptr)
+                seatPointers[s] = remoteSeats->headphones(s);
+        }
         io.seatMics = micPointers.data();
         io.channelOuts = channelPointers.data();
         io.seatOuts = seatPointers.data();
@@ -522,6 +547,8 @@ void PortAudioDriver::render(const float* const* in, float* const* out, int fram
         engine.process(io);
         if (tap != nullptr)
             tap->write(channelPointers.data(), n);
+        if (remoteSeats != nullptr)
+            remoteSeats->send(seatPointers.data(), n);
     }
     // PortAudio hands over whatever the buffers held last time: unused outputs must be silenced.
     if (out != nullptr)

@@ -15,6 +15,10 @@
 // - attachTap(): the control thread, before start(). The callback then hands every streamed
 //   channel's block to the tap (StreamSender encodes it); channels no device output carries are
 //   rendered into the tap's scratch blocks.
+// - attachRemoteSeats(): the control thread, before start(). The callback then takes each remote
+//   seat's microphone from the link (a network receiver pulled once per block) and hands the
+//   seat's headphone block to it; a remote seat no device output carries is rendered into the
+//   link's block.
 // - callbacks(), xruns(), frames(): any thread (relaxed atomics). active(), cpuLoad(),
 //   description(), inputFiles(): the control thread.
 
@@ -23,6 +27,7 @@
 #include "core/Result.h"
 #include "core/Session.h"
 #include "engine/Engine.h"
+#include "seatlink/RemoteSeatLink.h"
 #include "stream/ChannelTap.h"
 
 #include <atomic>
@@ -71,6 +76,10 @@ public:
     // Streams channels through `tap` (it must outlive the driver and hold a scratch block of at
     // least inputFiles().maxBlock() frames, and one entry per engine channel).
     std::optional<Error> attachTap(ChannelTap& tap);
+    // Carries the session's remote seats through `link` (it must outlive the driver, have one
+    // entry per engine seat and blocks of at least inputFiles().maxBlock() frames). A file given
+    // with `--in SEAT=FILE` still replaces the seat's microphone.
+    std::optional<Error> attachRemoteSeats(RemoteSeatLink& link);
 
     std::optional<Error> start();
     // Idempotent. After a lost device (see active()) it returns at once and leaves the stream
@@ -121,6 +130,7 @@ private:
     StreamDescription stream;
     bool lost = false; // the stream died under us: see stop()
     ChannelTap* tap = nullptr;
+    RemoteSeatLink* remoteSeats = nullptr;
 
     // Preallocated for the callback.
     std::vector<const float*> micPointers;

@@ -1,6 +1,6 @@
 #include "ReceiveChannels.h"
 
-#include "ReceiveSocket.h"
+#include "stream/ReceiveSocket.h"
 
 #include "net/SapDirectory.h"
 

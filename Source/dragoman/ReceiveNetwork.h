@@ -8,7 +8,7 @@
 // senderReport() and the counters: any thread.
 
 #include "ReceiveChannels.h"
-#include "ReceiveSocket.h"
+#include "stream/ReceiveSocket.h"
 #include "receive/ChannelPlayer.h"
 
 #include "core/Result.h"

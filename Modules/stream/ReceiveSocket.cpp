@@ -1,4 +1,4 @@
-#include "ReceiveSocket.h"
+#include "stream/ReceiveSocket.h"
 
 #include <arpa/inet.h>
 #include <cerrno>
@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 SocketHandle& SocketHandle::operator=(SocketHandle&& other) noexcept
@@ -29,7 +29,7 @@ SocketHandle::~SocketHandle()
         ::close(fd);
 }
 
-Result<Endpoint> parseEndpoint(const std::string& text)
+Result<StreamEndpoint> parseEndpoint(const std::string& text)
 {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
@@ -40,7 +40,7 @@ Result<Endpoint> parseEndpoint(const std::string& text)
     in_addr probe{};
     if (::inet_pton(AF_INET, text.substr(0, colon).c_str(), &probe) != 1)
         return Error{text + ": not an IPv4 address"};
-    return Endpoint{text.substr(0, colon), static_cast<std::uint16_t>(port)};
+    return StreamEndpoint{text.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
 Result<SocketHandle> openReceiveSocket(const std::string& address, std::uint16_t port,
@@ -83,4 +83,4 @@ Result<SocketHandle> openReceiveSocket(const std::string& address, std::uint16_t
     return socket;
 }
 
-} // namespace dragoman::cli
+} // namespace dragoman

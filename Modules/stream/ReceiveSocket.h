@@ -1,16 +1,17 @@
 #pragma once
-// UDP sockets for the receiver: unicast binds the port; multicast binds the group's port, joins
-// the group on an explicit interface (never the default route: see TOOLCHAIN.md) and shares the
-// port with other receivers on the host.
+// UDP sockets for receiving RTP (the delegate's receiver, remote seats): unicast binds the port;
+// multicast binds the group's port, joins the group on an explicit interface (never the default
+// route: see TOOLCHAIN.md) and shares the port with other receivers on the host.
 //
 // Threads: control thread opens; the descriptor is then read by the network thread only.
 
 #include "core/Result.h"
+#include "core/Session.h"
 
 #include <cstdint>
 #include <string>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 class SocketHandle
@@ -30,18 +31,12 @@ private:
     int fd = -1;
 };
 
-struct Endpoint
-{
-    std::string address;
-    std::uint16_t port = 0;
-};
-
 // "ADDR:PORT" (IPv4).
-Result<Endpoint> parseEndpoint(const std::string& text);
+Result<StreamEndpoint> parseEndpoint(const std::string& text);
 
 // Non-blocking UDP socket receiving what is sent to address:port. A multicast address is joined
 // on `interfaceAddress` (an IPv4 address of that interface; empty is refused for multicast).
 Result<SocketHandle> openReceiveSocket(const std::string& address, std::uint16_t port,
                                        const std::string& interfaceAddress);
 
-} // namespace dragoman::cli
+} // namespace dragoman
