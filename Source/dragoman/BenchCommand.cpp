@@ -450,6 +450,7 @@ void addBenchCommand(CLI::App& app)
     auto* bench = app.add_subcommand("bench", "Measure performance (engine load, ...)");
     bench->require_subcommand(1);
     addEngineBench(*bench);
+    addLatencyBench(*bench);
     addOpusBench(*bench);
     addFanoutBench(*bench);
 }

@@ -10,6 +10,7 @@ namespace dragoman::cli
 void addRenderCommand(CLI::App& app);
 void addEngineCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
+void addLatencyBench(CLI::App& bench); // `bench latency`, in BenchLatencyCommand.cpp
 void addReceiveCommand(CLI::App& app);
 // `bench` measurements that live in their own files, registered by addBenchCommand().
 void addOpusBench(CLI::App& bench);
