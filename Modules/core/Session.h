@@ -128,6 +128,34 @@ struct NetworkSpec
     std::optional<StreamEndpoint> multicastBase;
 };
 
+// Where the control API listens: "127.0.0.1:7700".
+struct ControlEndpoint
+{
+    std::string host;
+    std::uint16_t port = 0;
+};
+
+// One credential of the control API. `role` is "technician", "viewer" or "seat:<id>".
+struct ControlToken
+{
+    std::string token;
+    std::string role;
+    std::string name;
+};
+
+// The `control:` section: the JSON-RPC / HTTP server inside `dragoman engine`
+// (docs/CONTROL_API.md). Paths are kept as written; they are relative to the session file.
+struct ControlSpec
+{
+    std::optional<ControlEndpoint> listen; // HTTP and WebSocket
+    std::optional<ControlEndpoint> tcp;    // newline-delimited JSON-RPC
+    std::string tokensFile;
+    std::vector<ControlToken> tokens; // inline `tokens:`
+    std::string presetsDir = "presets";
+    std::string tlsCertificate; // both empty: no TLS
+    std::string tlsKey;
+};
+
 struct Session
 {
     std::string name;
@@ -140,6 +168,7 @@ struct Session
     std::vector<Pivot> pivots;
     AudioMap audio;
     std::optional<NetworkSpec> network; // absent: the engine streams nothing
+    std::optional<ControlSpec> control; // absent: no control API unless `--control` asks
 };
 
 } // namespace dragoman

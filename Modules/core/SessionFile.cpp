@@ -1,5 +1,6 @@
 #include "core/SessionFile.h"
 
+#include "core/SessionControlFile.h"
 #include "core/SessionNetworkFile.h"
 #include "core/SessionRemoteSeatFile.h"
 #include "core/SessionValidator.h"
@@ -37,7 +38,7 @@ struct Refusal
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::array<std::string_view, 10> sessionKeys{"name",
+constexpr std::array<std::string_view, 11> sessionKeys{"name",
                                                       "sample_rate",
                                                       "block_frames",
                                                       "floor",
@@ -46,7 +47,8 @@ constexpr std::array<std::string_view, 10> sessionKeys{"name",
                                                       "interlock_between_booths",
                                                       "pivots",
                                                       "audio",
-                                                      "network"};
+                                                      "network",
+                                                      "control"};
 constexpr std::array<std::string_view, 1> floorKeys{"language"};
 constexpr std::array<std::string_view, 4> channelKeys{"id", "language", "name", "idle"};
 constexpr std::array<std::string_view, 5> boothKeys{"id", "outputs", "understands", "interlock",
@@ -316,6 +318,13 @@ public:
             if (!network)
                 throw Refusal{Error{network.error()}};
             session.network = std::move(*network);
+        }
+        if (const auto node = fields.findSet("control"))
+        {
+            auto control = readControlSection(*node, src);
+            if (!control)
+                throw Refusal{Error{control.error()}};
+            session.control = std::move(*control);
         }
         return session;
     }
