@@ -3,6 +3,9 @@
 #include "net/Rtcp.h"
 #include "net/Rtp.h"
 
+#include <arpa/inet.h>
+
+#include <array>
 #include <random>
 
 namespace dragoman
@@ -117,6 +120,59 @@ void RtpStreamSender::sendReport(bool bye) noexcept
     }
     sendAll(rtcpDestinations, std::span<const std::uint8_t>(out, size));
     count.reports.fetch_add(1, std::memory_order_relaxed);
+}
+
+void RtpStreamSender::readReports(std::chrono::steady_clock::time_point now)
+{
+    // Bounded per call, so a flood cannot hold the encoder thread away from its frames.
+    constexpr int kMaxPerCall = 256;
+    std::array<std::uint8_t, 1500> datagram{};
+    const NtpTime arrival = NtpTime::fromSystemClock(std::chrono::system_clock::now());
+    for (int n = 0; n < kMaxPerCall; ++n)
+    {
+        sockaddr_in from{};
+        const auto size = socket->receiveFrom(datagram, from);
+        if (!size)
+            break;
+        count.rtcpReceived.fetch_add(1, std::memory_order_relaxed);
+        const auto parsed = parseRtcp(std::span<const std::uint8_t>(datagram.data(), *size));
+        if (!parsed)
+        {
+            count.rtcpMalformed.fetch_add(1, std::memory_order_relaxed);
+            continue;
+        }
+        const ListenerKey key{parsed->reporterSsrc, ntohl(from.sin_addr.s_addr),
+                              ntohs(from.sin_port)};
+        bool ours = false;
+        for (const auto& block : parsed->reports)
+        {
+            if (block.ssrc != start.ssrc)
+                continue;
+            ours = true;
+            ListenerReport report;
+            report.fractionLost = block.fractionLost;
+            report.jitter = block.jitter;
+            if (const auto rtt = roundTripTime(arrival, block))
+                report.rttMs = std::chrono::duration<double, std::milli>(*rtt).count();
+            if (!roster.heard(key, report, now))
+                count.listenersRefused.fetch_add(1, std::memory_order_relaxed);
+        }
+        if (parsed->bye)
+        {
+            for (const auto source : parsed->byeSources)
+                roster.left({source, key.address, key.port});
+            ours = true;
+        }
+        if (!ours)
+            count.rtcpForeign.fetch_add(1, std::memory_order_relaxed);
+    }
+    roster.expire(now);
+    const auto summary = roster.summary(now);
+    count.listeners.store(summary.listeners, std::memory_order_relaxed);
+    count.lossPercent.store(summary.meanLossPercent, std::memory_order_relaxed);
+    count.worstLossPercent.store(summary.worstLossPercent, std::memory_order_relaxed);
+    count.jitterMs.store(summary.maxJitter * 1000.0 / 48000.0, std::memory_order_relaxed);
+    count.rttMs.store(summary.maxRttMs.value_or(-1.0), std::memory_order_relaxed);
 }
 
 } // namespace dragoman

@@ -5,13 +5,17 @@
 // §5.1), so a restarted engine is seen by receivers as a new source.
 //
 // RTCP: a sender report (NTP <-> RTP time, packet and octet counts) with SDES CNAME, sent by
-// the caller about once a second; BYE with the last report on stop.
+// the caller about once a second; BYE with the last report on stop. Receivers answer with
+// receiver reports to the address the SRs came from (this socket's port; for multicast, the
+// group's RTCP port, not read here yet): readReports() keeps a ListenerRoster of them and
+// publishes the listener count, loss, jitter and round trip in the counters.
 //
-// Threads: create() on the control thread. sendFrame(), sendReport(): the encoder thread only.
-// counters(), sendTimes(): any thread (relaxed atomics).
+// Threads: create() on the control thread. sendFrame(), sendReport(), readReports(): the
+// encoder thread only. counters(), sendTimes(): any thread (relaxed atomics).
 
 #include "core/Result.h"
 #include "core/Session.h"
+#include "stream/ListenerRoster.h"
 #include "stream/SendTimeHistogram.h"
 #include "stream/UdpSocket.h"
 
@@ -35,6 +39,16 @@ struct StreamCounters
     std::atomic<std::uint64_t> reports{0};
     std::atomic<std::uint64_t> sendErrors{0};
     std::atomic<std::uint64_t> encodeErrors{0};
+    // From receivers' RTCP (readReports()).
+    std::atomic<std::uint64_t> listeners{0};
+    std::atomic<double> lossPercent{0.0};      // mean fraction lost over current listeners
+    std::atomic<double> worstLossPercent{0.0}; // the listener that loses most
+    std::atomic<double> jitterMs{0.0};         // the largest jitter a listener reports
+    std::atomic<double> rttMs{-1.0};           // the slowest listener's round trip; < 0: none
+    std::atomic<std::uint64_t> rtcpReceived{0};
+    std::atomic<std::uint64_t> rtcpMalformed{0};    // not RTCP, or RTCP that fails its checks
+    std::atomic<std::uint64_t> rtcpForeign{0};      // valid RTCP about no stream of ours
+    std::atomic<std::uint64_t> listenersRefused{0}; // new reporters past the roster's bound
 };
 
 // The first RTP values of a stream: random in production, fixed in tests.
@@ -63,6 +77,10 @@ public:
     // SR + SDES CNAME (+ BYE) to every destination's RTCP port.
     void sendReport(bool bye) noexcept;
 
+    // Reads every RTCP datagram waiting on the socket (non-blocking), updates the roster and
+    // publishes its summary in counters().
+    void readReports(std::chrono::steady_clock::time_point now);
+
     std::uint32_t ssrc() const noexcept { return start.ssrc; }
     const StreamCounters& counters() const noexcept { return count; }
     StreamCounters& counters() noexcept { return count; }
@@ -89,6 +107,7 @@ private:
     std::vector<std::uint8_t> buffer;
     StreamCounters count;
     SendTimeHistogram fanoutTimes;
+    ListenerRoster roster;
 };
 
 } // namespace dragoman

@@ -17,6 +17,8 @@ namespace
 // Short enough to add well under an engine block to the frame; long enough to cost nothing.
 constexpr auto kPoll = std::chrono::microseconds(500);
 constexpr auto kReportInterval = std::chrono::seconds(1);
+// Receivers report every ~2 s each; 50 ms keeps the socket buffer short with thousands of them.
+constexpr auto kReadReportsInterval = std::chrono::milliseconds(50);
 constexpr std::size_t kChannelsPerThread = 8;
 
 std::optional<std::size_t> engineChannel(const Session& session, const std::string& id)
@@ -148,6 +150,7 @@ void StreamSender::run(std::size_t first, std::size_t last)
     std::vector<float> frame(static_cast<std::size_t>(samples));
     std::vector<std::uint8_t> packet(opusMaxPacket);
     auto nextReport = std::chrono::steady_clock::now() + kReportInterval;
+    auto nextRead = std::chrono::steady_clock::now() + kReadReportsInterval;
     auto wake = std::chrono::steady_clock::now();
     while (running.load(std::memory_order_relaxed))
     {
@@ -172,6 +175,12 @@ void StreamSender::run(std::size_t first, std::size_t last)
             for (std::size_t s = first; s < last; ++s)
                 streams[s].sender->sendReport(false);
             nextReport += kReportInterval;
+        }
+        if (const auto now = std::chrono::steady_clock::now(); now >= nextRead)
+        {
+            for (std::size_t s = first; s < last; ++s)
+                streams[s].sender->readReports(now);
+            nextRead = now + kReadReportsInterval;
         }
         // Absolute wake-ups: a slow pass does not push every later poll back.
         wake += kPoll;
@@ -208,6 +217,14 @@ std::vector<ChannelStreamStats> StreamSender::stats() const
         stats.sendErrors = count.sendErrors.load(std::memory_order_relaxed);
         stats.encodeErrors = count.encodeErrors.load(std::memory_order_relaxed);
         stats.reports = count.reports.load(std::memory_order_relaxed);
+        stats.listeners = count.listeners.load(std::memory_order_relaxed);
+        stats.lossPercent = count.lossPercent.load(std::memory_order_relaxed);
+        stats.worstLossPercent = count.worstLossPercent.load(std::memory_order_relaxed);
+        stats.jitterMs = count.jitterMs.load(std::memory_order_relaxed);
+        stats.rttMs = count.rttMs.load(std::memory_order_relaxed);
+        stats.rtcpMalformed = count.rtcpMalformed.load(std::memory_order_relaxed);
+        stats.rtcpForeign = count.rtcpForeign.load(std::memory_order_relaxed);
+        stats.listenersRefused = count.listenersRefused.load(std::memory_order_relaxed);
         result.push_back(stats);
     }
     return result;

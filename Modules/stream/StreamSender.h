@@ -8,7 +8,8 @@
 // Every channel's frame completes in the same engine block, so the last channel of a thread
 // waits for the others: a thread takes at most kChannelsPerThread channels (about 0.5 ms of
 // encoding at 10 ms frames, measured 62 us each), which keeps the added delay under one 64-frame
-// block (1.33 ms). Sender reports go out about once a second.
+// block (1.33 ms). Sender reports go out about once a second; receivers' reports are read every
+// 50 ms by the same thread (never the audio thread), for the listener count and their loss.
 //
 // Threads: create(), start(), stop() and the destructor on the control thread; the tap's audio
 // side on the audio thread; stats() and sendTimes() from any thread (relaxed counters).
@@ -40,6 +41,15 @@ struct ChannelStreamStats
     std::uint64_t sendErrors = 0;
     std::uint64_t encodeErrors = 0;
     std::uint64_t reports = 0;
+    // From the receivers' RTCP receiver reports of the last 10 s.
+    std::uint64_t listeners = 0;
+    double lossPercent = 0.0;        // mean fraction lost over the listeners
+    double worstLossPercent = 0.0;   // the listener that loses most
+    double jitterMs = 0.0;           // the largest jitter a listener reports
+    double rttMs = -1.0;             // the slowest listener's round trip; < 0: none known
+    std::uint64_t rtcpMalformed = 0; // datagrams on the RTCP port that are not valid RTCP
+    std::uint64_t rtcpForeign = 0;   // valid RTCP about another stream
+    std::uint64_t listenersRefused = 0;
 };
 
 class StreamSender

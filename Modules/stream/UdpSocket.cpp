@@ -89,4 +89,15 @@ std::size_t UdpSocket::sendToMany(std::span<const sockaddr_in> destinations,
     return sent;
 }
 
+std::optional<std::size_t> UdpSocket::receiveFrom(std::span<std::uint8_t> buffer,
+                                                  sockaddr_in& from) noexcept
+{
+    socklen_t length = sizeof from;
+    const auto received = ::recvfrom(fd, buffer.data(), buffer.size(), MSG_DONTWAIT,
+                                     reinterpret_cast<sockaddr*>(&from), &length);
+    if (received < 0 || length != sizeof from || from.sin_family != AF_INET)
+        return std::nullopt;
+    return std::min(static_cast<std::size_t>(received), buffer.size());
+}
+
 } // namespace dragoman

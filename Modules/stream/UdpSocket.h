@@ -3,8 +3,9 @@
 // interface, TTL and loopback are always set explicitly: the defaults follow the routing table,
 // which on a machine with a default route sends a LAN's channels out of the wrong card.
 //
-// Threads: open() on the control thread; sendTo() and sendToMany() from one thread at a time.
-// Neither blocks (MSG_DONTWAIT): a full socket buffer is a send error, counted by the caller.
+// Threads: open() on the control thread; sendTo(), sendToMany() and receiveFrom() from one
+// thread at a time. None blocks (MSG_DONTWAIT): a full socket buffer is a send error, counted by
+// the caller.
 
 #include "core/Result.h"
 
@@ -39,6 +40,12 @@ public:
     // Returns how many destinations took the whole datagram.
     std::size_t sendToMany(std::span<const sockaddr_in> destinations,
                            std::span<const std::uint8_t> datagram) noexcept;
+
+    // What came back to this socket's port (receivers' RTCP reports answer the address our
+    // sender reports came from): the datagram's size, cut to `buffer`, or nothing when none is
+    // waiting.
+    std::optional<std::size_t> receiveFrom(std::span<std::uint8_t> buffer,
+                                           sockaddr_in& from) noexcept;
 
 private:
     explicit UdpSocket(int descriptor) : fd(descriptor) {}

@@ -50,6 +50,29 @@ public:
         return take(rtcpFd, timeoutMs);
     }
 
+    // The next RTCP datagram and the address it came from: the sender's socket, where a
+    // receiver's reports go.
+    std::optional<std::vector<std::uint8_t>> rtcpFrom(sockaddr_in& from, int timeoutMs = 1000)
+    {
+        pollfd p{rtcpFd, POLLIN, 0};
+        if (::poll(&p, 1, timeoutMs) != 1)
+            return std::nullopt;
+        std::vector<std::uint8_t> bytes(2048);
+        socklen_t length = sizeof from;
+        const auto n = ::recvfrom(rtcpFd, bytes.data(), bytes.size(), 0,
+                                  reinterpret_cast<sockaddr*>(&from), &length);
+        if (n < 0)
+            return std::nullopt;
+        bytes.resize(static_cast<std::size_t>(n));
+        return bytes;
+    }
+    // Sends from the RTCP port, as a receiver's report does.
+    bool sendRtcp(const sockaddr_in& to, const std::uint8_t* bytes, std::size_t size)
+    {
+        return ::sendto(rtcpFd, bytes, size, 0, reinterpret_cast<const sockaddr*>(&to),
+                        sizeof to) == static_cast<ssize_t>(size);
+    }
+
 private:
     static int bound(std::uint16_t port)
     {
