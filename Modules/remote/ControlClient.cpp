@@ -163,6 +163,7 @@ private:
         phase = Phase::connecting;
         ++attempt;
         closeReason.clear();
+        authRefused = false;
         connectTimer.expires_after(shared.options.connectTimeout);
         connectTimer.async_wait(
             [this, started = attempt](const asio::error_code& error)
@@ -196,6 +197,7 @@ private:
             shared.callbacks.onAuth(reply);
         if (reply.ok)
             return becomeConnected();
+        authRefused = true;
         closeReason =
             "the engine refused the token: " + std::to_string(reply.code) + " " + reply.message;
         link->close(closeReason);
@@ -240,7 +242,7 @@ private:
             reason = "stopped";
         else if (before == Phase::connected)
             reason = "connection to " + shared.url.text() + " lost: " + reason;
-        else if (before == Phase::authenticating && !closeReason.empty())
+        else if (before == Phase::authenticating && authRefused)
             reason = shared.url.text() + ": " + reason;
         else
             reason = "cannot connect to " + shared.url.text() + ": " + reason;
@@ -286,6 +288,7 @@ private:
     Phase phase = Phase::waiting;
     std::uint64_t attempt = 0;
     std::string closeReason;
+    bool authRefused = false; // a refusal is reported as such, not as "cannot connect"
     bool reportStopAsDisconnect = false;
     std::future<void> finished;
     std::thread thread;

@@ -8,8 +8,8 @@
 // Threads:
 // - One network thread per client (its own asio io_context), from start() to stop().
 // - Every callback (Callbacks, and each call's `reply`) runs on that network thread; a GUI
-//   marshals them to its own thread. A callback may call call(), connected() and
-//   stop()-free methods; it must not call callAndWait() (it would wait for itself) or stop().
+//   marshals them to its own thread. A callback may use call() and connected(); it must not
+//   use callAndWait() (it would wait for itself: it fails at once) nor start()/stop().
 // - start(), stop() and the destructor: from the thread that owns the client.
 // - call(), callAndWait() (not on the network thread) and connected(): any thread.
 

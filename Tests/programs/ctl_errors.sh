@@ -79,7 +79,7 @@ start_fake "$work/mute.port" --mute
 mute=$(cat "$work/mute.port")
 for url in "ws://127.0.0.1:$mute/rpc" "tcp://127.0.0.1:$mute"; do
     started=$SECONDS
-    expect "mute ($url)" 3 "no answer within 0.5 s" -- \
+    expect "mute ($url)" 3 "cannot connect to $url: no answer within 0.5 s" -- \
         "$dragoman" ctl --url "$url" --token good --timeout 0.5 state.get
     ((SECONDS - started <= 3)) || fail "mute ($url) took $((SECONDS - started)) s"
 done
