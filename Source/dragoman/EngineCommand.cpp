@@ -9,6 +9,7 @@
 // Exit codes: 0 success; 1 device error (not found, too few channels, lost while running);
 // 2 bad arguments (session, --in, events script).
 
+#include "EngineRemoteSeats.h"
 #include "SessionArgument.h"
 #include "StatusView.h"
 #include "Subcommands.h"
@@ -388,6 +389,12 @@ int runEngine(const EngineOptions& options)
         std::fflush(stdout);
         streams->start();
     }
+    auto remoteSeats = startRemoteSeats(engine, driver, described);
+    if (!remoteSeats)
+    {
+        std::cerr << kName << remoteSeats.error() << '\n';
+        return 1;
+    }
 
     stopSignal.store(0);
     const auto previousInt = std::signal(SIGINT, requestStop);
@@ -418,6 +425,11 @@ int runEngine(const EngineOptions& options)
                         static_cast<unsigned long long>(stats.bytes),
                         static_cast<unsigned long long>(stats.overruns),
                         static_cast<unsigned long long>(stats.sendErrors));
+    }
+    if (remoteSeats.value())
+    {
+        remoteSeats.value()->stop();
+        printRemoteSeats(*remoteSeats.value());
     }
     loop.finish();
 

@@ -12,6 +12,7 @@ void addEngineCommand(CLI::App& app);
 void addBenchCommand(CLI::App& app);
 void addLatencyBench(CLI::App& bench); // `bench latency`, in BenchLatencyCommand.cpp
 void addReceiveCommand(CLI::App& app);
+void addSeatCommand(CLI::App& app);
 void addCtlCommand(CLI::App& app);
 // `bench` measurements that live in their own files, registered by addBenchCommand().
 void addOpusBench(CLI::App& bench);

@@ -11,6 +11,7 @@ int main(int argc, char** argv)
     dragoman::cli::addEngineCommand(app);
     dragoman::cli::addBenchCommand(app);
     dragoman::cli::addReceiveCommand(app);
+    dragoman::cli::addSeatCommand(app);
     dragoman::cli::addCtlCommand(app);
     try
     {
