@@ -1,11 +1,13 @@
 // dragoman engine [SESSION.yaml] [--in ID=FILE ...] [--events FILE] [--seconds N]
 //                 [--status-interval S] [--json-status FILE] [--host-api NAME] [--device NAME]
-//                 [--list-devices] [--sdp-dir DIR]
+//                 [--list-devices] [--sdp-dir DIR] [--control HOST:PORT] [--tokens FILE]
 // Runs the session in real time on a PortAudio device (JACK in production and CI). The main
 // thread is the control thread: it replays the event script at wall-clock times, prints the
 // engine's events and a status table, and stops on --seconds, SIGINT or SIGTERM.
 // With a `network:` section in the session, every listed channel is also streamed as RTP/Opus
 // (Modules/stream) and its SDP written to --sdp-dir (or network.sdp_dir).
+// With a `control:` section (or --control), the control API (Modules/control) is served; this
+// loop hands it every engine event, so that events still have one consumer.
 // Exit codes: 0 success; 1 device error (not found, too few channels, lost while running);
 // 2 bad arguments (session, --in, events script).
 
@@ -14,6 +16,7 @@
 #include "StatusView.h"
 #include "Subcommands.h"
 
+#include "control/ControlPlane.h"
 #include "core/Event.h"
 #include "core/EventScript.h"
 #include "drivers/LoopedInputs.h"
@@ -50,6 +53,8 @@ struct EngineOptions
     std::string device;
     bool listDevices = false;
     std::string sdpDir;
+    std::string control; // --control HOST:PORT (HTTP/WebSocket; TCP lines on PORT + 1)
+    std::string tokens;  // --tokens FILE
 };
 
 // Fast enough for scripted commands (10 ms is under a desk button's feel) and for catching the
@@ -174,6 +179,9 @@ public:
             replayScript(elapsed);
             drainEvents();
             view.sample();
+            if (control)
+                control->noteDriver({driver.callbacks(), driver.xruns(), driver.frames(),
+                                     driver.cpuLoad(), driver.active(), false});
             if (options.statusInterval > 0.0 && elapsed >= nextStatus)
             {
                 std::cout << view.table(counters(elapsed));
@@ -243,6 +251,8 @@ public:
     }
 
     double seconds() const { return ranFor; }
+    // The control API, fed every event and the driver's counters; nullptr when none is served.
+    void serve(control::ControlPlane* plane) { control = plane; }
     const StatusView& status() const { return view; }
 
 private:
@@ -274,6 +284,8 @@ private:
         while (engine.nextEvent(event))
         {
             view.note(event);
+            if (control)
+                control->publish(event);
             std::cout << stamp(static_cast<double>(event.frame) / engine.sampleRate())
                       << eventToText(event, engine.floorplan()) << '\n';
             ++eventCount;
@@ -285,6 +297,7 @@ private:
     std::vector<ScriptedCommand> script;
     const EngineOptions& options;
     StatusView view;
+    control::ControlPlane* control = nullptr;
     std::size_t next = 0;
     std::uint64_t eventCount = 0;
     std::uint64_t refusedCount = 0;
@@ -346,6 +359,19 @@ int runEngine(const EngineOptions& options)
         }
         script = std::move(loaded.value());
     }
+    // The control API's settings and tokens are checked before the device opens: a typo in a
+    // tokens file is a bad argument, not a meeting without a console.
+    const auto sessionDir =
+        (options.session.empty() ? defaultSessionPath() : std::filesystem::path(options.session))
+            .parent_path();
+    auto controlSettings = control::ControlPlane::configure(described, sessionDir, options.control,
+                                                            options.tokens, engine.floorplan());
+    if (!controlSettings)
+    {
+        std::cerr << kName << controlSettings.error() << '\n';
+        return 2;
+    }
+
     auto files = LoopedInputs::load(engine.floorplan(), inputs.value(), described.blockFrames);
     if (!files)
     {
@@ -399,7 +425,27 @@ int runEngine(const EngineOptions& options)
     stopSignal.store(0);
     const auto previousInt = std::signal(SIGINT, requestStop);
     const auto previousTerm = std::signal(SIGTERM, requestStop);
+    // The control API: a port in use must not cost the meeting its audio, so the engine runs
+    // on without it and says so.
+    std::unique_ptr<control::ControlPlane> controlPlane;
+    if (auto& configured = controlSettings.value())
+    {
+        configured->first.identity = {DRAGOMAN_VERSION, driver.description().hostApi,
+                                      driver.description().outputDevice};
+        auto started = control::ControlPlane::start(engine, std::move(configured->second),
+                                                    configured->first, streams.get());
+        if (started)
+        {
+            controlPlane = std::move(started.value());
+            std::printf("control API: %s\n", controlPlane->where().c_str());
+        }
+        else
+            std::cerr << kName << started.error() << "; the engine runs without the control API\n";
+        std::fflush(stdout);
+    }
+
     ControlLoop loop(engine, driver, std::move(script), options, streams.get());
+    loop.serve(controlPlane.get());
     int code = 0;
     if (auto error = driver.start())
     {
@@ -408,6 +454,9 @@ int runEngine(const EngineOptions& options)
     }
     else
         code = loop.run();
+    // Consoles are let go before the device stops, so that no command arrives after the end.
+    if (controlPlane)
+        controlPlane->stop();
     // A second Ctrl-C now ends the program at once, should stopping the device hang.
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
@@ -476,6 +525,11 @@ void addEngineCommand(CLI::App& app)
     engine->add_option("--device", options->device, "Override the session's audio.device");
     engine->add_flag("--list-devices", options->listDevices,
                      "List PortAudio host APIs and devices, then exit");
+    engine->add_option("--control", options->control,
+                       "Serve the control API: HTTP and WebSocket on HOST:PORT, JSON-RPC lines on "
+                       "PORT + 1 (overrides the session's control: listen and tcp)");
+    engine->add_option("--tokens", options->tokens,
+                       "The control API's tokens file (overrides control.tokens_file)");
     engine->add_option("--sdp-dir", options->sdpDir,
                        "Write each streamed channel's SDP here as <channel>.sdp "
                        "(overrides network.sdp_dir)");
