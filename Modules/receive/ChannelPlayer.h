@@ -13,6 +13,8 @@
 //   allocates, locks or waits.
 // - inbox().push(): the network thread (one producer).
 // - requestChannel(): any thread (an atomic store); takes effect at the next render().
+// - requestedChannel(): any thread (an atomic load): the channel chosen last, which the receiver
+//   reports on in RTCP.
 // - nextSnapshot(), nextSwitch(): the control thread (one consumer each).
 
 #include "core/Realtime.h"
@@ -69,6 +71,7 @@ public:
     SpscQueue<ChannelDatagram>& inbox() noexcept { return queue; }
 
     void requestChannel(int channel, Nanoseconds now) noexcept;
+    int requestedChannel() const noexcept { return requested.load(std::memory_order_relaxed); }
 
     void render(float* out, int frames, Nanoseconds now) noexcept DRAGOMAN_NONBLOCKING;
 

@@ -1,11 +1,16 @@
 #include "ReceiveNetwork.h"
 
 #include "net/Rtcp.h"
+#include "net/Rtp.h"
 
+#include <arpa/inet.h>
 #include <array>
 #include <chrono>
+#include <cstdio>
 #include <poll.h>
+#include <random>
 #include <sys/socket.h>
+#include <unistd.h>
 
 namespace dragoman::cli
 {
@@ -15,6 +20,24 @@ namespace
 
 // Datagrams read per system call: a burst (a sender catching up, a flood) costs one call.
 constexpr unsigned batch = 16;
+
+// RFC 3550 §6.2's interval, simplified: a handful of senders and no bandwidth to share out, so a
+// fixed 2 s randomised to 0.5-1.5x (§6.3.1) instead of the computed one.
+std::chrono::steady_clock::duration reportInterval()
+{
+    static thread_local std::mt19937 random{std::random_device{}()};
+    std::uniform_real_distribution<double> factor(0.5, 1.5);
+    return std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        std::chrono::duration<double>(2.0 * factor(random)));
+}
+
+std::string receiverCname()
+{
+    char host[256] = {};
+    if (::gethostname(host, sizeof host - 1) != 0)
+        std::snprintf(host, sizeof host, "localhost");
+    return "dragoman-receive-" + std::to_string(::getpid()) + "@" + host;
+}
 
 } // namespace
 
@@ -36,6 +59,23 @@ ReceiveNetwork::open(const std::vector<ReceiveChannel>& channels,
         network->rtcpSockets.push_back(rtcp ? std::move(rtcp.value()) : SocketHandle{});
     }
     network->lastReports.resize(channels.size());
+    network->rtcpPeers.resize(channels.size());
+    for (std::size_t i = 0; i < channels.size(); ++i)
+    {
+        const auto& channel = channels[i];
+        const bool multicast = channel.multicast();
+        network->multicastChannels.push_back(multicast);
+        if (!multicast)
+            continue; // the engine's unicast reports come from its socket, learnt from an SR
+        // A group's members all hear each other's reports on its RTCP port (RFC 3550 §6).
+        network->rtcpPeers[i] =
+            ipv4Endpoint(channel.address, static_cast<std::uint16_t>(channel.port + 1));
+        if (!network->multicastReports && !interfaceAddress.empty())
+            if (auto socket = UdpSocket::open(interfaceAddress, 16))
+                network->multicastReports = std::move(socket.value());
+    }
+    network->ownSsrc = std::random_device{}();
+    network->cname = receiverCname();
     return network;
 }
 
@@ -79,7 +119,8 @@ void ReceiveNetwork::run()
     }
     while (!stopping.load(std::memory_order_relaxed))
     {
-        // The timeout only bounds how long stop() waits.
+        reportReception(std::chrono::steady_clock::now(), false);
+        // The timeout bounds how long stop() waits and how late a report goes out.
         if (::poll(fds.data(), fds.size(), 50) <= 0)
             continue;
         for (std::size_t i = 0; i < fds.size(); ++i)
@@ -92,6 +133,49 @@ void ReceiveNetwork::run()
                 readRtp(owners[i].first, fds[i].fd);
         }
     }
+    reportReception(std::chrono::steady_clock::now(), true);
+}
+
+void ReceiveNetwork::reportReception(std::chrono::steady_clock::time_point now, bool leaving)
+{
+    const int current = player.requestedChannel();
+    if (leaving || current != reportedChannel)
+    {
+        if (reportedChannel >= 0 && reception.hasSource())
+            sendReceiverReport(reportedChannel, true);
+        reception.reset();
+        reportedChannel = current;
+        nextReport = now + reportInterval();
+        return;
+    }
+    if (now < nextReport || current < 0)
+        return;
+    sendReceiverReport(current, false);
+    nextReport = now + reportInterval();
+}
+
+void ReceiveNetwork::sendReceiverReport(int channel, bool bye)
+{
+    const auto index = static_cast<std::size_t>(channel);
+    if (index >= rtcpPeers.size() || !rtcpPeers[index])
+        return; // no sender report heard yet: nowhere to send
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    const auto block = reception.takeReportBlock(std::chrono::duration_cast<Nanoseconds>(now));
+    std::array<std::uint8_t, 512> out{};
+    const std::size_t size = writeRtcp(receiverReport(ownSsrc, cname, block, bye), out);
+    if (size == 0)
+        return;
+    const std::span<const std::uint8_t> datagram(out.data(), size);
+    bool sent = false;
+    if (multicastChannels[index])
+        sent = multicastReports && multicastReports->sendTo(*rtcpPeers[index], datagram);
+    else if (rtcpSockets[index].get() >= 0)
+        // From the port the SRs reach, so the engine sees the same reporter every time.
+        sent = ::sendto(rtcpSockets[index].get(), out.data(), size, MSG_DONTWAIT,
+                        reinterpret_cast<const sockaddr*>(&*rtcpPeers[index]),
+                        sizeof(sockaddr_in)) == static_cast<ssize_t>(size);
+    if (sent)
+        sentReports.fetch_add(1, std::memory_order_relaxed);
 }
 
 void ReceiveNetwork::readRtp(int channel, int fd)
@@ -121,6 +205,11 @@ void ReceiveNetwork::readRtp(int channel, int fd)
                 messages[static_cast<std::size_t>(i)].msg_len, Datagram::capacity));
             if (!player.inbox().push(item))
                 player.noteDropped();
+            if (channel == reportedChannel)
+                if (const auto packet = parseRtp(std::span<const std::uint8_t>(
+                        item.datagram.bytes.data(), item.datagram.size)))
+                    reception.onRtp(packet->header.ssrc, packet->header.sequence,
+                                    packet->header.timestamp, item.datagram.arrival);
         }
         if (n < static_cast<int>(batch))
             return;
@@ -132,7 +221,10 @@ void ReceiveNetwork::readRtcp(int channel, int fd)
     std::array<std::uint8_t, 2048> buffer{};
     for (;;)
     {
-        const auto n = ::recv(fd, buffer.data(), buffer.size(), MSG_DONTWAIT);
+        sockaddr_in from{};
+        socklen_t fromLength = sizeof from;
+        const auto n = ::recvfrom(fd, buffer.data(), buffer.size(), MSG_DONTWAIT,
+                                  reinterpret_cast<sockaddr*>(&from), &fromLength);
         if (n <= 0)
             return;
         const auto parsed = parseRtcp(std::span(buffer.data(), static_cast<std::size_t>(n)));
@@ -144,6 +236,13 @@ void ReceiveNetwork::readRtcp(int channel, int fd)
         if (!parsed->sender)
             continue;
         reports.fetch_add(1, std::memory_order_relaxed);
+        const auto index = static_cast<std::size_t>(channel);
+        if (!multicastChannels[index] && fromLength == sizeof from)
+            rtcpPeers[index] = from; // the engine's RTCP socket: where our reports go
+        if (channel == reportedChannel)
+            reception.onSenderReport(parsed->reporterSsrc, parsed->sender->ntp,
+                                     std::chrono::duration_cast<Nanoseconds>(
+                                         std::chrono::steady_clock::now().time_since_epoch()));
         const std::lock_guard lock(reportLock);
         lastReports[static_cast<std::size_t>(channel)] = SenderReportTime{
             parsed->sender->ntp, parsed->sender->rtpTimestamp, parsed->reporterSsrc};

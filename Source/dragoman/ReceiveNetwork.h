@@ -4,17 +4,27 @@
 // handed to the player's inbox; RTCP sender reports are kept per channel for the mouth-to-ear
 // delay. Nothing here touches audio.
 //
+// RTCP receiver reports (RFC 3550 §6.4.2) about the channel being played go out every 2 s
+// (randomised 0.5-1.5x, so that a room of receivers started together does not report in step):
+// unicast to the address the channel's sender reports come from, multicast to the group's RTCP
+// port. A channel switch and stop() send a BYE, so the engine counts the listener out at once.
+//
 // Threads: open(), start(), stop(), the destructor: control thread. run() is the network thread.
 // senderReport() and the counters: any thread.
 
 #include "ReceiveChannels.h"
-#include "stream/ReceiveSocket.h"
 #include "receive/ChannelPlayer.h"
+#include "receive/SourceReception.h"
+#include "stream/ReceiveSocket.h"
+#include "stream/UdpSocket.h"
 
 #include "core/Result.h"
 #include "net/NtpTime.h"
 
+#include <netinet/in.h>
+
 #include <atomic>
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -46,12 +56,19 @@ public:
     std::optional<SenderReportTime> senderReport(int channel) const;
     std::uint64_t rtcpReports() const noexcept { return reports.load(std::memory_order_relaxed); }
     std::uint64_t rtcpBad() const noexcept { return badRtcp.load(std::memory_order_relaxed); }
+    std::uint64_t receiverReportsSent() const noexcept
+    {
+        return sentReports.load(std::memory_order_relaxed);
+    }
 
 private:
     explicit ReceiveNetwork(ChannelPlayer& target) : player(target) {}
     void run();
     void readRtp(int channel, int fd);
     void readRtcp(int channel, int fd);
+    // Network thread: reports on the channel being played when due, BYE on a switch.
+    void reportReception(std::chrono::steady_clock::time_point now, bool leaving);
+    void sendReceiverReport(int channel, bool bye);
 
     ChannelPlayer& player;
     std::vector<SocketHandle> rtpSockets;  // per channel
@@ -62,6 +79,17 @@ private:
     std::atomic<std::uint64_t> reports{0};
     std::atomic<std::uint64_t> badRtcp{0};
     std::thread thread;
+
+    // Receiver reports; the network thread only, after open().
+    std::vector<std::optional<sockaddr_in>> rtcpPeers; // per channel: where reports go
+    std::vector<bool> multicastChannels;
+    std::unique_ptr<UdpSocket> multicastReports; // a group cannot be a source address
+    SourceReception reception;                   // of the channel being played
+    int reportedChannel = -1;
+    std::chrono::steady_clock::time_point nextReport{};
+    std::uint32_t ownSsrc = 0;
+    std::string cname;
+    std::atomic<std::uint64_t> sentReports{0};
 };
 
 } // namespace dragoman::cli
