@@ -158,6 +158,7 @@ std::string StatusView::streamsLine(const std::vector<ChannelStreamStats>& now) 
     // Totals since the start: an overrun or a send error is rare, and must not scroll away.
     std::vector<std::string> overruns;
     std::vector<std::string> errors;
+    std::vector<std::string> listeners; // from RTCP receiver reports; the worst one's loss
     double packetsPerSecond = 0.0;
     double kilobitsPerSecond = 0.0;
     for (const auto& stream : now)
@@ -167,6 +168,13 @@ std::string StatusView::streamsLine(const std::vector<ChannelStreamStats>& now) 
         if (stream.sendErrors + stream.encodeErrors > 0)
             errors.push_back(stream.channel + " " +
                              std::to_string(stream.sendErrors + stream.encodeErrors));
+        if (stream.listeners > 0)
+        {
+            char loss[32] = "";
+            if (stream.worstLossPercent > 0.0)
+                std::snprintf(loss, sizeof loss, " (%.1f%% loss)", stream.worstLossPercent);
+            listeners.push_back(stream.channel + " " + std::to_string(stream.listeners) + loss);
+        }
         if (const int row = rowOf(stream.channel); row >= 0 && rates[static_cast<std::size_t>(row)])
         {
             packetsPerSecond += rates[static_cast<std::size_t>(row)]->packetsPerSecond;
@@ -187,6 +195,7 @@ std::string StatusView::streamsLine(const std::vector<ChannelStreamStats>& now) 
     };
     section("| overruns:", overruns);
     section("| send errors:", errors);
+    section("| listeners:", listeners);
     return wrap(words, 9) + "\n";
 }
 
@@ -395,6 +404,9 @@ std::string StatusView::json(const RunCounters& run, const StreamDescription& st
                 {"send_errors", sent.sendErrors},
                 {"encode_errors", sent.encodeErrors},
                 {"reports", sent.reports},
+                {"listeners", sent.listeners},
+                {"loss_percent", std::round(sent.lossPercent * 10.0) / 10.0},
+                {"worst_loss_percent", std::round(sent.worstLossPercent * 10.0) / 10.0},
             });
     const json result{
         {"session", plan.session().name},
