@@ -104,11 +104,14 @@ void RelayGraphView::paint(juce::Graphics& g)
         }
         else
         {
-            // A backward edge (in a cycle) loops under the boxes.
-            const juce::Point<float> back{from.getCentreX(), from.getBottom()};
-            const juce::Point<float> into{to.getCentreX(), to.getBottom()};
-            path.startNewSubPath(back);
-            path.cubicTo(back.translated(0.0f, 40.0f), into.translated(0.0f, 40.0f), into);
+            // Within a column (a cycle) the edge arcs out beside the boxes: downwards on the
+            // right, upwards on the left, so that the two edges of a pair stay apart.
+            const bool down = to.getCentreY() > from.getCentreY();
+            const float side = down ? 1.0f : -1.0f;
+            const juce::Point<float> out{down ? from.getRight() : from.getX(), from.getCentreY()};
+            const juce::Point<float> in{down ? to.getRight() : to.getX(), to.getCentreY()};
+            path.startNewSubPath(out);
+            path.cubicTo(out.translated(side * 34.0f, 0.0f), in.translated(side * 34.0f, 0.0f), in);
         }
         g.setColour(fault ? colours::fault : colours::textDim.withAlpha(0.8f));
         g.strokePath(path, juce::PathStrokeType(fault ? 2.5f : 1.6f));

@@ -70,8 +70,10 @@ RelayPlan planRelay(const EngineState& state)
         std::string path;
         for (const auto& step : state.relay.cyclePath)
             path += (path.empty() ? "" : " > ") + step;
-        if (!state.relay.cyclePath.empty())
-            path += " > " + state.relay.cyclePath.front();
+        // Closed for reading ("en > kk > en"), whether or not the engine repeats the first.
+        const auto& steps = state.relay.cyclePath;
+        if (steps.size() > 1 && steps.back() != steps.front())
+            path += " > " + steps.front();
         plan.problems.push_back("Relay cycle" + (path.empty() ? std::string() : ": " + path) +
                                 ". Nobody in it listens to the floor, so these channels carry "
                                 "no interpretation of the speaker.");

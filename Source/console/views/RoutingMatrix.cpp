@@ -242,6 +242,7 @@ void RoutingMatrix::paint(juce::Graphics& g)
     }
     for (int row = 0; row < geometry.rows(); ++row)
         paintRow(g, row);
+    paintLegend(g);
 
     // The keyboard cursor, drawn last so it is never hidden.
     if (hasKeyboardFocus(true) || getParentComponent() != nullptr)
@@ -249,6 +250,34 @@ void RoutingMatrix::paint(juce::Graphics& g)
         g.setColour(colours::accent);
         g.drawRect(geometry.cellBounds(cursor).expanded(1), 2);
     }
+}
+
+void RoutingMatrix::paintLegend(juce::Graphics& g)
+{
+    // What the marks mean, under the last row when the window leaves room for it.
+    const auto last = geometry.rowBounds(geometry.rows() - 1);
+    auto line = juce::Rectangle<int>(geometry.area.getX(), last.getBottom() + 6,
+                                     geometry.area.getWidth(), 18);
+    if (line.getBottom() > getHeight())
+        return;
+    const auto mark = [&](juce::Colour colour, bool filled, const juce::String& text)
+    {
+        auto box = line.removeFromLeft(16).withSizeKeepingCentre(14, 12).toFloat();
+        g.setColour(colour);
+        if (filled)
+            g.fillRoundedRectangle(box, 3.0f);
+        else
+            g.drawRoundedRectangle(box.reduced(1.0f), 3.0f, 1.5f);
+        line.removeFromLeft(4);
+        g.setColour(colours::textDim);
+        g.drawText(text, line.removeFromLeft(Theme::font(12.0f).getStringWidth(text) + 18),
+                   juce::Justification::centredLeft);
+    };
+    g.setFont(Theme::font(12.0f));
+    mark(colours::live, true, "live: talks into this channel");
+    mark(colours::accent.withAlpha(0.35f), true, "output chosen (A/B: the booth's outputs)");
+    mark(colours::accent, true, "listens to");
+    mark(colours::accent.withAlpha(0.7f), false, "what auto hears");
 }
 
 void RoutingMatrix::paintHeader(juce::Graphics& g)

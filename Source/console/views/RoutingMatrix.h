@@ -43,6 +43,7 @@ public:
 private:
     void rebuildInterlockSelectors();
     void paintHeader(juce::Graphics& g);
+    void paintLegend(juce::Graphics& g);
     void paintRow(juce::Graphics& g, int row);
     void paintTalkCell(juce::Graphics& g, juce::Rectangle<int> cell, const SeatState& seat,
                        const BoothState& booth, const std::string& channel);
