@@ -20,6 +20,8 @@ void PlayoutDelayPolicy::update(Nanoseconds arrival, double relativeDelaySeconds
                                 int frameSamples) noexcept DRAGOMAN_NONBLOCKING
 {
     frameSeconds = samplesToSeconds(frameSamples);
+    // SILK, and so in-band FEC, needs frames of 10 ms or more (480 samples at 48 kHz).
+    fecWaitSeconds = frameSamples >= 480 ? frameSeconds : 0.0;
     const double delay = std::max(0.0, relativeDelaySeconds);
 
     // Forgetting per packet from a time constant, so that the memory lasts as many seconds

@@ -4,14 +4,16 @@
 // synthetic arrivals.
 //
 //   target = floor + allowance
-//   floor  = one frame + minimum
+//   floor  = one frame (where FEC can exist) + minimum
 //   allowance ~ the 97th percentile of recent relative delay (DelayHistogram, forgetting over
 //               about 30 s, as NetEq does)
 //
 // Why a frame in the floor: Opus carries a lost frame's FEC copy in the next packet, which can
 // only help if that packet is here when the lost frame is due. With the floor, a single loss (or
 // a single packet later than the allowance) is recovered by FEC instead of concealed, and on a
-// wired LAN with no loss and no jitter the target sits exactly at the floor.
+// wired LAN with no loss and no jitter the target sits exactly at the floor. Frames under 10 ms
+// are CELT only, which has no FEC: waiting a frame for them buys nothing, so their floor is the
+// minimum alone (`dragoman bench latency`: 2.5 ms frames, 2.5 ms less delay end to end).
 //
 // The allowance grows at once when the percentile grows, and also on a burst of late packets
 // (many in half a second, far more than the 3 % the percentile lets through): the histogram
@@ -55,7 +57,7 @@ public:
     {
         return floorSeconds() + allowance;
     }
-    double floorSeconds() const noexcept DRAGOMAN_NONBLOCKING { return frameSeconds + minimum; }
+    double floorSeconds() const noexcept DRAGOMAN_NONBLOCKING { return fecWaitSeconds + minimum; }
     // The part of the target that covers network jitter: a packet later than this is late.
     double allowanceSeconds() const noexcept DRAGOMAN_NONBLOCKING { return allowance; }
     std::uint64_t bursts() const noexcept DRAGOMAN_NONBLOCKING { return burstCount; }
@@ -80,7 +82,8 @@ private:
 
     PlayoutDelayConfig config;
     double minimum;
-    double frameSeconds = 0.010; // until the first packet says otherwise
+    double frameSeconds = 0.010;   // until the first packet says otherwise
+    double fecWaitSeconds = 0.010; // a frame where FEC can exist (10 ms or more), else 0
     double allowance = 0.0;
     bool haveArrival = false;
     Nanoseconds lastArrival{0};
