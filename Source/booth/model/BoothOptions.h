@@ -1,0 +1,34 @@
+#pragma once
+// The booth console's command line:
+//   dragoman-booth --url ws://127.0.0.1:7700/rpc --token T [--size 1024x600]
+//                  [--midi /dev/snd/midiC1D0] [--midi-map mic=note:60,...]
+//                  [--screenshot PATH] [--fullscreen]
+// URL and token default to $DRAGOMAN_URL and $DRAGOMAN_TOKEN.
+// Any thread (pure parsing).
+
+#include "core/Result.h"
+#include "model/MidiMap.h"
+
+#include <string>
+#include <vector>
+
+namespace dragoman::booth
+{
+
+struct BoothOptions
+{
+    std::string url = "ws://127.0.0.1:7700/rpc";
+    std::string token;
+    std::string screenshot; // save the console as PNG once connected and drawn, then quit
+    std::string midiDevice; // a raw MIDI device (USB desk), e.g. /dev/snd/midiC1D0
+    MidiMap midiMap;
+    int width = 1024, height = 600;
+    bool fullscreen = false;
+    double screenshotTimeoutSeconds = 30.0;
+    bool help = false;
+};
+
+Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments);
+const char* boothUsage();
+
+} // namespace dragoman::booth
