@@ -16,6 +16,8 @@ void FloorQualityMeter::prepare(double sampleRate)
     filled = 0;
     smoothing = std::min(1.0, kFrame / (kAverageSeconds * sampleRate));
     meanSquare = 0.0;
+    silencePower = std::pow(10.0, kSilenceDb / 10.0);
+    rangeFactor = std::pow(10.0, -kRangeDb / 10.0);
     clipHoldFrames = static_cast<std::int64_t>(kClipHoldSeconds * sampleRate);
     sinceClip = clipHoldFrames;
     clips.store(0, std::memory_order_relaxed);
@@ -68,13 +70,12 @@ void FloorQualityMeter::analyseFrame() noexcept DRAGOMAN_NONBLOCKING
         strongest = std::max(strongest, average[k]);
     }
 
-    const double silence = std::pow(10.0, kSilenceDb / 10.0);
-    if (meanSquare < silence || strongest <= 0.0)
+    if (meanSquare < silencePower || strongest <= 0.0)
     {
         bandwidth.store(0.0f, std::memory_order_relaxed);
         return;
     }
-    const double threshold = strongest * std::pow(10.0, -kRangeDb / 10.0);
+    const double threshold = strongest * rangeFactor;
     int highest = 1;
     for (int k = spectrum.bins() - 1; k > 0; --k)
         if (average[k] >= threshold)

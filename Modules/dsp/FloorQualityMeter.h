@@ -52,8 +52,9 @@ private:
     std::vector<float> frame;
     std::vector<double> average; // per bin, exponentially averaged power
     int filled = 0;
-    double smoothing = 0.0;  // weight of each new frame in the average
-    double meanSquare = 0.0; // exponentially averaged, like the spectrum
+    double smoothing = 0.0;                       // weight of each new frame in the average
+    double meanSquare = 0.0;                      // exponentially averaged, like the spectrum
+    double silencePower = 0.0, rangeFactor = 0.0; // kSilenceDb and -kRangeDb as power ratios
     std::int64_t clipHoldFrames = 0;
     std::int64_t sinceClip = 0;
 
