@@ -78,6 +78,15 @@ SCRIPT
 engine_pid=$!
 started=$SECONDS
 
+# Fail fast, with the engine's words, if it never serves the API (rather than six console
+# timeouts of 30 s each).
+for _ in $(seq 150); do
+    kill -0 "$engine_pid" 2>/dev/null || fail "dragoman engine exited: $(tail -5 "$work/engine.log")"
+    "$python" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2)' \
+        "$port" 2>/dev/null && break
+    sleep 0.1
+done
+
 # Xvfb picks a free display and writes its number to fd 3.
 Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
