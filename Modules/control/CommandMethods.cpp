@@ -54,9 +54,9 @@ Result<std::string> flag(const nlohmann::json& params, const char* key)
 const std::vector<std::string_view>& commandMethods()
 {
     static const std::vector<std::string_view> methods{
-        "seat.mic",        "seat.cough",        "seat.listen",   "seat.output",    "seat.volume",
-        "seat.bass",       "seat.treble",       "seat.sidetone", "floor.language", "channel.idle",
-        "booth.interlock", "interlock.between", "monitor.set",   "command"};
+        "seat.mic",     "seat.cough",      "seat.handover",     "seat.listen",   "seat.output",
+        "seat.volume",  "seat.bass",       "seat.treble",       "seat.sidetone", "floor.language",
+        "channel.idle", "booth.interlock", "interlock.between", "monitor.set",   "command"};
     return methods;
 }
 
@@ -110,6 +110,8 @@ Result<std::string> commandLine(std::string_view method, const nlohmann::json& p
             const auto on = flag(params, "on");
             return join({&seat, &on}, {"seat", "", control, ""});
         }
+        if (control == "handover") // the booth partner live on the channel hands it over
+            return join({&seat}, {"seat", "", "handover"});
         if (control == "listen")
         {
             const auto source = word(params, "source", "floor, auto or a channel id");

@@ -12,8 +12,11 @@ Result<Message> MessageBoard::send(const Identity& sender, const std::string& to
                                    const std::string& kind, const std::string& text,
                                    const std::string& at)
 {
-    if (kind != "text" && kind != "slow-down" && kind != "call-technician")
-        return Error{"kind: expected text, slow-down or call-technician, got '" + kind + "'"};
+    const bool handover = kind == "handover-request" || kind == "handover-accept";
+    if (kind != "text" && kind != "slow-down" && kind != "call-technician" && !handover)
+        return Error{"kind: expected text, slow-down, call-technician, handover-request or "
+                     "handover-accept, got '" +
+                     kind + "'"};
     if (text.size() > kMaxText)
         return Error{"text: at most " + std::to_string(kMaxText) + " bytes"};
     if (kind == "text" && text.empty())
@@ -37,11 +40,21 @@ Result<Message> MessageBoard::send(const Identity& sender, const std::string& to
     case RoleKind::viewer:
         return Error{"forbidden: a viewer sends no messages"};
     case RoleKind::seat:
-        // A seat talks to the technician and to its own booth, not across booths.
-        if (to != "technician" && to != "booth:" + plan.boothId(plan.seatBooth(sender.seat)))
+    {
+        // A seat talks to the technician, its own booth and its partners, not across booths;
+        // the handover is negotiated between two partners only.
+        const auto booth = plan.seatBooth(sender.seat);
+        const auto partner = to.starts_with("seat:") ? plan.seatIndex(to.substr(5)) : std::nullopt;
+        const bool toPartner =
+            partner && *partner != sender.seat && plan.seatBooth(*partner) == booth;
+        if (handover && !toPartner)
             return Error{"forbidden: " + sender.role() +
-                         " may send to technician or its own booth, not " + to};
+                         " negotiates a handover with a seat of its own booth, not " + to};
+        if (to != "technician" && to != "booth:" + plan.boothId(booth) && !toPartner)
+            return Error{"forbidden: " + sender.role() +
+                         " may send to technician, its own booth or a partner, not " + to};
         break;
+    }
     case RoleKind::technician:
         break;
     }

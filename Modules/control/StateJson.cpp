@@ -98,6 +98,7 @@ nlohmann::json StateJson::state(const StateExtras& extras) const
     out["seats"] = seats();
     out["relay"] = relay();
     out["monitor"] = {{"source", monitorSource()}};
+    out["floor_quality"] = floorQuality();
     out["alarms"] = extras.alarms;
     out["clients"] = extras.clients;
     return out;
@@ -236,6 +237,15 @@ nlohmann::json StateJson::relay() const
             {"edges", edges}};
 }
 
+// The booths' view of the floor (FloorQualityMeter): in the state and, fresher, in the meters.
+nlohmann::json StateJson::floorQuality() const
+{
+    const auto& quality = engine.status().floorQuality;
+    return {{"level_db", tenth(quality.levelDb())},
+            {"clipping", quality.clipping()},
+            {"bandwidth_hz", std::round(quality.bandwidthHz())}};
+}
+
 nlohmann::json StateJson::meters(double t) const
 {
     const auto& plan = engine.floorplan();
@@ -257,7 +267,10 @@ nlohmann::json StateJson::meters(double t) const
                                  {"limiter_db", tenth(status.limiterReductionDb.load(relaxed))},
                                  {"leq_db_spl", tenth(status.leqDbSpl.load(relaxed))}};
     }
-    return {{"t", std::round(t * 1000.0) / 1000.0}, {"channels", channels}, {"seats", seats}};
+    return {{"t", std::round(t * 1000.0) / 1000.0},
+            {"channels", channels},
+            {"seats", seats},
+            {"floor_quality", floorQuality()}};
 }
 
 } // namespace dragoman::control

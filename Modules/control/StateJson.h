@@ -59,6 +59,7 @@ public:
     // {"t", "channels": {ID: {peak_db, rms_db, lufs}}, "seats": {ID: {mic_db, phones_db,
     // limiter_db, leq_db_spl}}}
     nlohmann::json meters(double t) const;
+    nlohmann::json floorQuality() const;
     std::string monitorSource() const;
 
 private:
