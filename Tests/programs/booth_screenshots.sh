@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# booth_screenshots: `dragoman-booth --screenshot` for seat kk-1 (Kazakh booth: A kk, B ru) against
+# a running `dragoman engine` (Astana session on a JACK dummy server, control API on a free port,
+# the demo tokens), under Xvfb, at 1024x600, in six states driven over the TCP port:
+#   idle     nobody live in the kk booth; en, fa (+ relay from en) and tg (double relay) are live
+#   live     kk-1 on air
+#   engaged  kk-1 on output B (ru) while ru-1 holds ru: refused, with the reason
+#   relay    kk-1 listens to en and is live: kk becomes a "+" relay
+#   handover kk-2 took over atomically (seat.handover), then asks kk-1 to take over again
+#   warning  a second engine with a telephone-band, clipping floor; kk-1's headphones at +12 dB:
+#            limiter, exposure warning, poor floor bandwidth
+# Checks each run exits 0 and leaves a 1024x600 PNG that is not blank.
+# DRAGOMAN_SCREENSHOT_DIR=DIR keeps the pictures (docs/screenshots is made this way).
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+booth=${DRAGOMAN_BOOTH_BINARY:-$(dirname "$dragoman")/../booth/dragoman-booth}
+[[ -x $booth ]] || { echo "SKIP: dragoman-booth is not built" >&2; exit 77; }
+require Xvfb sox ffmpeg
+[[ -n $python ]] || { echo "SKIP: python3 is not installed" >&2; exit 77; }
+tokens="$source_dir/Assets/sessions/astana.tokens.yaml"
+[[ -f $tokens ]] || { echo "SKIP: $tokens is missing" >&2; exit 77; }
+export PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}"
+
+# The engine serves WebSocket on PORT and TCP lines on PORT + 1: find two free ports in a row.
+port=$("$python" - <<'PORT'
+import socket
+for _ in range(100):
+    first = socket.socket(); first.bind(("127.0.0.1", 0)); port = first.getsockname()[1]
+    second = socket.socket()
+    try:
+        second.bind(("127.0.0.1", port + 1))
+    except OSError:
+        continue
+    finally:
+        first.close(); second.close()
+    print(port)
+    break
+PORT
+)
+start_jack 31 42
+
+# rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
+rpc() {
+    "$python" - "$((port + 1))" "$@" <<'RPC' >>"$work/rpc.log" 2>&1 || fail "rpc $*: $(tail -1 "$work/rpc.log")"
+import json, sys
+from control_rpc import LineClient
+port, token, method, params = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+client = LineClient(port)
+assert "result" in client.call("auth", {"token": token}), "auth failed"
+reply = client.call(method, params)
+print(method, json.dumps(params), "->", json.dumps(reply))
+assert "result" in reply, reply.get("error")
+RPC
+}
+tech() { rpc tech-astana-demo command "{\"line\": \"$*\"}"; }
+
+demo="$source_dir/Assets/demo"
+start_engine() { # FLOOR_FILE LOG
+    local inputs=(--in "floor=$1")
+    for seat in en-2 fa-2 tg-1 kk-1 kk-2 ru-1; do
+        inputs+=(--in "$seat=$demo/interp-${seat%%-*}.opus")
+    done
+    cat >"$work/meeting.events" <<'SCRIPT'
+0.3 seat en-2 mic on
+0.4 seat fa-2 listen en
+0.4 seat fa-2 mic on
+0.5 seat tg-1 listen fa
+0.5 seat tg-1 mic on
+SCRIPT
+    "$dragoman" engine "$source_dir/Assets/sessions/astana.yaml" "${inputs[@]}" \
+        --events "$work/meeting.events" --control "127.0.0.1:$port" --tokens "$tokens" \
+        --status-interval 0 --seconds 120 >"$2" 2>&1 &
+    engine_pid=$!
+    for _ in $(seq 100); do
+        "$python" -c "import socket; socket.create_connection(('127.0.0.1', $((port + 1))), 0.2)" \
+            2>/dev/null && return 0
+        sleep 0.1
+    done
+    fail "the engine's control port did not open: $(tail -3 "$2")"
+}
+stop_engine() {
+    kill -TERM "$engine_pid" 2>/dev/null || true
+    wait "$engine_pid" 2>/dev/null || true
+    engine_pid=""
+}
+
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+# lib.sh's cleanup reads the exit code first: hand it over past the kill.
+trap 'status=$?; kill "$xvfb_pid" 2>/dev/null; (exit "$status"); cleanup' EXIT
+for _ in $(seq 50); do
+    [[ -s $work/display ]] && break
+    sleep 0.1
+done
+[[ -s $work/display ]] || fail "Xvfb did not start"
+export DISPLAY=:$(head -n1 "$work/display")
+
+shots=${DRAGOMAN_SCREENSHOT_DIR:-$work/shots}
+mkdir -p "$shots"
+shot() { # STATE
+    local code=0
+    "$booth" --url "ws://127.0.0.1:$port/rpc" --token seat-kk-1-demo --size 1024x600 \
+        --screenshot "$shots/booth-$1.png" >"$work/booth-$1.log" 2>&1 || code=$?
+    [[ $code -eq 0 ]] || fail "dragoman-booth ($1) exited with $code: $(tail -3 "$work/booth-$1.log")"
+    "$python" - "$shots/booth-$1.png" <<'CHECK' || fail "booth-$1.png is blank or wrong"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+width, height = struct.unpack(">II", data[16:24])
+assert (width, height) == (1024, 600), f"{width}x{height}"
+chunks, at = b"", 8
+while at < len(data):
+    length = struct.unpack(">I", data[at:at + 4])[0]
+    if data[at + 4:at + 8] == b"IDAT":
+        chunks += data[at + 8:at + 8 + length]
+    at += 12 + length
+raw = zlib.decompress(chunks)
+colours = len(set(raw[i:i + 3] for i in range(0, len(raw) - 3, 3)))
+assert colours > 200, f"only {colours} colours"
+print(sys.argv[1], width, height, colours, "colours")
+CHECK
+}
+
+ffmpeg -nostdin -loglevel error -i "$demo/floor-ru.opus" -ac 1 -ar 48000 "$work/floor.wav"
+start_engine "$work/floor.wav" "$work/engine.log"
+sleep 1.5 # the scripted booths go live and the floor meter settles
+
+shot idle
+
+tech seat kk-1 mic on
+shot live
+
+tech seat kk-1 mic off
+tech seat kk-1 output B
+tech seat ru-1 mic on
+tech seat kk-1 mic on # refused: ru-1 holds ru (interlock between booths)
+shot engaged
+tech seat ru-1 mic off
+tech seat kk-1 output A
+
+tech seat kk-1 listen en
+tech seat kk-1 mic on
+shot relay
+
+tech seat kk-2 handover # kk-2 takes over from kk-1 in one block
+rpc seat-kk-2-demo messages.send '{"to": "seat:kk-1", "kind": "handover-request", "text": ""}'
+shot handover
+
+# The warning: a telephone-band floor driven into clipping, and kk-1 listening loud to it.
+stop_engine
+sox "$work/floor.wav" "$work/phone.wav" sinc -3400 gain 14
+start_engine "$work/phone.wav" "$work/engine-warning.log"
+tech seat kk-1 listen floor
+tech seat kk-1 volume 12
+tech seat kk-1 mic on
+sleep 4 # the exposure meter and the floor's bandwidth estimate need a few seconds
+shot warning
+
+echo "screenshots in $shots"
