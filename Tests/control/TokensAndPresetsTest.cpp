@@ -2,6 +2,8 @@
 
 #include "core/SessionFile.h"
 
+#include <fstream>
+
 using namespace dragoman;
 using namespace dragoman::control;
 using namespace dragoman::control::test;
