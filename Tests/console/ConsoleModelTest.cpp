@@ -108,8 +108,11 @@ TEST_CASE("Events and messages become log lines; requests are urgent", "[console
                                         {"kind", "call-technician"},
                                         {"text", "no floor sound"},
                                         {"at", "2026-11-28T13:21:00Z"}});
+    model.applyNotification(
+        "event",
+        {{"seq", 3}, {"t", 62.5}, {"type", "exposure-cleared"}, {"seat", "en-1"}, {"booth", "en"}});
     const auto& log = model.log();
-    REQUIRE(log.size() == 4);
+    REQUIRE(log.size() == 4); // not the cleared exposure
     CHECK(log[0].text == "en-1 is live on en");
     CHECK(log[0].time == "+00:01:01");
     CHECK(log[1].kind == LogEntry::Kind::refusal);
@@ -119,7 +122,7 @@ TEST_CASE("Events and messages become log lines; requests are urgent", "[console
     CHECK(log[2].time == "13:20:01");
     CHECK(log[3].kind == LogEntry::Kind::callTechnician);
     CHECK(log[3].text == "TECHNICIAN called by kk-2 - no floor sound");
-    CHECK(model.nextEventSeq() == 3);
+    CHECK(model.nextEventSeq() == 4); // the cleared exposure counts as seen
 }
 
 TEST_CASE("Presets and the connection state are kept", "[console][model]")

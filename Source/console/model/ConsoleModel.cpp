@@ -86,8 +86,9 @@ std::uint32_t ConsoleModel::applyEvent(const json& event)
     if (seq > 0 && seq <= lastEventSeq)
         return changeNone; // already seen (events.get after a reconnect overlaps)
     lastEventSeq = std::max(lastEventSeq, seq);
-    // Meter-like events (a seat's level changes) would drown the log.
-    if (textOf(event, "type") == "seat-level")
+    // Meter-like events would drown the log: a seat's level changes, and exposure warnings
+    // clearing (the engine clears every seat's at start; the alarm list keeps the warnings).
+    if (const auto type = textOf(event, "type"); type == "seat-level" || type == "exposure-cleared")
         return changeNone;
     addLog(describeEvent(event));
     return changeLog;
