@@ -69,7 +69,9 @@ void BoothKey::paint(juce::Graphics& g)
     }
     const bool hasDetail = detailText.isNotEmpty();
     const float detailHeight = hasDetail ? std::max(13.0f, titleHeight * 0.55f) : 0.0f;
-    const auto titleArea = inner.removeFromTop(inner.getHeight() - detailHeight - 2.0f);
+    auto titleArea = inner.removeFromTop(inner.getHeight() - detailHeight - 2.0f);
+    if (showDot)
+        titleArea = titleArea.reduced(16.0f, 0.0f); // the dot never covers the title
     g.setColour(ink);
     g.setFont(ui::Theme::font(titleHeight, true));
     g.drawFittedText(titleText, titleArea.toNearestInt(), juce::Justification::centred, 2);
@@ -79,8 +81,8 @@ void BoothKey::paint(juce::Graphics& g)
         if (badgeText.isNotEmpty())
         {
             auto badge = detailArea.removeFromRight(
-                std::min(detailArea.getWidth() * 0.5f,
-                         12.0f + static_cast<float>(badgeText.length()) * 8.0f));
+                std::min(detailArea.getWidth() * 0.6f,
+                         12.0f + static_cast<float>(badgeText.length()) * 7.5f));
             g.setColour(badgeColour);
             g.fillRoundedRectangle(badge.reduced(1.0f), 4.0f);
             g.setColour(juce::Colour(0xff101010));

@@ -90,7 +90,9 @@ void ListenSection::resized()
     area.removeFromTop(kTitle);
     if (keys.empty())
         return;
-    constexpr int columns = 3;
+    // Two wide columns leave room for the language, the live dot and the depth badge; a session
+    // with many channels gets a third.
+    const int columns = keys.size() > 6 ? 3 : 2;
     const int rows = (static_cast<int>(keys.size()) + columns - 1) / columns;
     const int h = std::min(68, area.getHeight() / std::max(1, rows));
     const int w = area.getWidth() / columns;

@@ -55,9 +55,8 @@ void PhonesSection::refresh(const BoothModel& model)
             slider->setValue(value, juce::dontSendNotification);
     limiterDb = std::min(seat->limiterDb, model.meterLimiterDb());
     leqDbSpl = seat->leqDbSpl;
-    warning = seat->exposureWarning
-                  ? "EXPOSURE: " + juce::String(leqDbSpl, 0) + " dB SPL over 60 s - turn down"
-                  : juce::String();
+    warning = seat->exposureWarning ? "EXPOSURE " + juce::String(leqDbSpl, 0) + " dB SPL / 60 s"
+                                    : juce::String();
     repaint();
 }
 

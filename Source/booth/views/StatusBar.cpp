@@ -16,8 +16,12 @@ void StatusBar::refresh(const BoothModel& model)
     if (seat != nullptr)
         identity << "   Booth " << juce::String(seat->booth);
     if (channel != nullptr)
+    {
         identity << "   Channel " << languageTag(channel->language) << " "
                  << juce::String(channel->name);
+        if (channel->depth > 1 || channel->depth == -2) // what delegates hear is a relay
+            identity << " (" << depthWord(channel->depth) << ")";
+    }
     const int count = model.listeners();
     listeners = count < 0 ? juce::String("not streamed")
                           : juce::String(count) + (count == 1 ? " listener" : " listeners");
