@@ -4,7 +4,7 @@
 # the demo tokens), under Xvfb, at 1024x600, in six states driven over the TCP port:
 #   idle     nobody live in the kk booth; en, fa (+ relay from en) and tg (double relay) are live
 #   live     kk-1 on air
-#   engaged  kk-1 on output B (ru) while ru-1 holds ru: refused, with the reason
+#   engaged  a zh speaker; kk-1 on output B (ru) while ru-1 holds ru: refused, with the reason
 #   relay    kk-1 listens to en and is live: kk becomes a "+" relay
 #   handover kk-2 took over atomically (seat.handover), then asks kk-1 to take over again
 #   warning  a second engine with a telephone-band, clipping floor; kk-1's headphones at +12 dB:
@@ -130,13 +130,16 @@ shot idle
 tech seat kk-1 mic on
 shot live
 
+# While the floor speaks ru the ru channel passes the floor through: a Chinese speaker first.
 tech seat kk-1 mic off
+tech floor language zh
 tech seat kk-1 output B
 tech seat ru-1 mic on
 tech seat kk-1 mic on # refused: ru-1 holds ru (interlock between booths)
 shot engaged
 tech seat ru-1 mic off
 tech seat kk-1 output A
+tech floor language ru
 
 tech seat kk-1 listen en
 tech seat kk-1 mic on
@@ -148,7 +151,7 @@ shot handover
 
 # The warning: a telephone-band floor driven into clipping, and kk-1 listening loud to it.
 stop_engine
-sox "$work/floor.wav" "$work/phone.wav" sinc -3400 gain 14
+sox "$work/floor.wav" "$work/phone.wav" gain 14 sinc -3400 # clipped, then band-limited
 start_engine "$work/phone.wav" "$work/engine-warning.log"
 tech seat kk-1 listen floor
 tech seat kk-1 volume 12
