@@ -33,6 +33,7 @@ TEST_CASE("AlarmWatch: a live channel silent for 10 s raises, sound clears", "[c
     inputs.now = 9.9;
     CHECK(watch.update(inputs).empty());
     inputs.now = 10.0;
+    inputs.wallClock = "t10";
     const auto raised = watch.update(inputs);
     REQUIRE(raised.size() == 1);
     CHECK(raised[0].kind == "silent-channel");
@@ -43,6 +44,7 @@ TEST_CASE("AlarmWatch: a live channel silent for 10 s raises, sound clears", "[c
     inputs.now = 11.0;
     CHECK(watch.update(inputs).empty()); // raised once, not every snapshot
     inputs.now = 12.0;
+    inputs.wallClock = "t12";
     inputs.channels[0].peakDb = -20.0f;
     const auto cleared = watch.update(inputs);
     REQUIRE(cleared.size() == 1);
