@@ -453,6 +453,7 @@ void addBenchCommand(CLI::App& app)
     addLatencyBench(*bench);
     addOpusBench(*bench);
     addFanoutBench(*bench);
+    addRemoteBench(*bench);
 }
 
 } // namespace dragoman::cli

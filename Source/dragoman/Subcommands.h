@@ -17,5 +17,6 @@ void addCtlCommand(CLI::App& app);
 // `bench` measurements that live in their own files, registered by addBenchCommand().
 void addOpusBench(CLI::App& bench);
 void addFanoutBench(CLI::App& bench);
+void addRemoteBench(CLI::App& bench); // `bench remote`, in BenchRemoteCommand.cpp
 
 } // namespace dragoman::cli
