@@ -79,7 +79,7 @@ SequenceTracker::update(std::uint16_t sequence) noexcept DRAGOMAN_NONBLOCKING
     return verdict;
 }
 
-std::int32_t SequenceTracker::cumulativeLostForReport() const noexcept
+std::int32_t SequenceTracker::cumulativeLostForReport() const noexcept DRAGOMAN_NONBLOCKING
 {
     constexpr std::int64_t lowest = -(std::int64_t{1} << 23);
     constexpr std::int64_t highest = (std::int64_t{1} << 23) - 1;

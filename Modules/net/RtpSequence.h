@@ -67,7 +67,7 @@ public:
     // Duplicates count as received, so this can be negative (RFC 3550 §6.4.1).
     std::int64_t lost() const noexcept { return expected() - std::int64_t{receivedCount}; }
     // lost() clamped to the 24-bit signed field of a report block.
-    std::int32_t cumulativeLostForReport() const noexcept;
+    std::int32_t cumulativeLostForReport() const noexcept DRAGOMAN_NONBLOCKING;
     // Fraction (x/256) of the packets expected since the previous call that did not arrive;
     // call once per receiver report. Negative loss (duplicates) reports 0.
     std::uint8_t takeFractionLost() noexcept DRAGOMAN_NONBLOCKING;
