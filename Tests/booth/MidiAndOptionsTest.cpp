@@ -25,7 +25,7 @@ TEST_CASE("Default MIDI map: notes 60, 61, 62 on any channel", "[booth][midi]")
     CHECK_FALSE(map.translate(0xe0, 60, 100)); // pitch bend
 }
 
-TEST_CASE("--midi-map binds notes and control changes", "[booth][midi]")
+TEST_CASE("The MIDI map option binds notes and control changes", "[booth][midi]")
 {
     auto map = MidiMap::parse("mic=note:36,cough=cc:64,handover=note:38");
     REQUIRE(map);
