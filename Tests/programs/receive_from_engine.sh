@@ -78,9 +78,9 @@ engine_pid=""
 [[ -s $work/s-en.json ]] || fail "no statistics written while en played"
 switched=$(grep -m1 'switched en -> fr' "$work/receive.txt") || fail "no switch to fr reported"
 request=$(sed -n 's/.*request at output frame \([0-9]*\).*/\1/p' <<<"$switched")
-# From 2 s on: the receiver's buffer adapts to this machine's jitter in its first seconds, and a
-# delay that moves inside the analysed window smears the tone into the silent half.
-sox -D "$work/out.wav" -b 16 -e signed-integer "$work/en.wav" trim 96000s "=${request}s"
+# From 1 s on, about three whole seconds: on a busy machine the engine's JACK server may stall
+# and the receiver's buffer adapt, which moves the delay; one second of three may be smeared.
+sox -D "$work/out.wav" -b 16 -e signed-integer "$work/en.wav" trim 48000s "=${request}s"
 "$python" "$(dirname "$0")/check_player_audio.py" "dragoman receive (en)" "$work/en.wav" ||
     fail "en as received does not match en-1's microphone"
 
