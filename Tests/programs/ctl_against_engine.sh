@@ -4,8 +4,6 @@
 # state.get, a microphone switched on and seen live in the next state, the engine's own errors
 # (unknown method, bad params, a viewer's token, a wrong token) with exit code 1, notifications
 # with --watch, and the HTTP side with get.
-# Not yet registered in CMakeLists.txt: written as the engine's server landed, not yet run
-# against it (see the commit message).
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/control_lib.sh"
