@@ -1,4 +1,5 @@
 #include "core/SessionControlFile.h"
+#include "core/SessionSectionReader.h"
 
 #include <algorithm>
 #include <array>
@@ -13,34 +14,17 @@ namespace dragoman
 namespace
 {
 
-// Leaves the descent in one step; the two entry points catch it, it never leaves this file.
-struct Refusal
-{
-    Error error;
-};
-
-using Keys = std::span<const std::string_view>;
+using Keys = SectionReader::Keys;
 
 constexpr std::array<std::string_view, 6> controlKeys{"listen", "tcp",         "tokens_file",
                                                       "tokens", "presets_dir", "tls"};
 constexpr std::array<std::string_view, 2> tlsKeys{"certificate", "key"};
 constexpr std::array<std::string_view, 3> tokenKeys{"token", "role", "name"};
 
-int lineOf(const YAML::Node& node)
-{
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : mark.line + 1;
-}
-
-std::string quoted(std::string_view text)
-{
-    return "'" + std::string(text) + "'";
-}
-
-class ControlReader
+class ControlReader : SectionReader
 {
 public:
-    explicit ControlReader(SessionSource& source) : src(source) {}
+    explicit ControlReader(SessionSource& source) : SectionReader(source) {}
 
     ControlSpec read(const YAML::Node& node)
     {
@@ -107,45 +91,6 @@ public:
     }
 
 private:
-    SessionSource& src;
-
-    [[noreturn]] void refuse(const YAML::Node& at, const std::string& key,
-                             const std::string& what) const
-    {
-        throw Refusal{src.refuseAtLine(lineOf(at), key, what)};
-    }
-
-    std::vector<std::pair<std::string, YAML::Node>> mapEntries(const YAML::Node& node,
-                                                               const std::string& path,
-                                                               Keys allowed,
-                                                               std::string_view example)
-    {
-        if (!node.IsMap())
-            refuse(node, path, "expected a map such as " + std::string(example));
-        std::vector<std::pair<std::string, YAML::Node>> entries;
-        for (const auto& entry : node)
-        {
-            if (!entry.first.IsScalar())
-                refuse(entry.first, path, "keys must be single words");
-            const std::string key = entry.first.Scalar();
-            const std::string keyPath = path + "." + key;
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            {
-                std::string list;
-                for (const auto word : allowed)
-                    list += (list.empty() ? "" : ", ") + std::string(word);
-                refuse(entry.first, keyPath,
-                       "unknown key " + quoted(key) + " (allowed: " + list + ")");
-            }
-            for (const auto& earlier : entries)
-                if (earlier.first == key)
-                    refuse(entry.first, keyPath, "written twice");
-            src.note(keyPath, lineOf(entry.first));
-            entries.emplace_back(key, entry.second);
-        }
-        return entries;
-    }
-
     std::string scalar(const YAML::Node& node, const std::string& key) const
     {
         if (!node.IsScalar() || node.Scalar().empty())
@@ -185,7 +130,7 @@ Result<ControlSpec> readControlSection(const YAML::Node& node, SessionSource& so
     {
         return ControlReader(source).read(node);
     }
-    catch (const Refusal& refusal)
+    catch (const SectionRefusal& refusal)
     {
         return refusal.error;
     }
@@ -198,7 +143,7 @@ Result<std::vector<ControlToken>> readControlTokens(const YAML::Node& node, Sess
     {
         return ControlReader(source).tokens(node, path);
     }
-    catch (const Refusal& refusal)
+    catch (const SectionRefusal& refusal)
     {
         return refusal.error;
     }
@@ -216,7 +161,7 @@ Result<ControlEndpoint> parseControlEndpoint(const std::string& text)
         if (error == std::errc{} && end == last && first != last && port > 0 && port < 65536)
             return ControlEndpoint{text.substr(0, colon), static_cast<std::uint16_t>(port)};
     }
-    return Error{"expected HOST:PORT such as '127.0.0.1:7700', got " + quoted(text)};
+    return Error{"expected HOST:PORT such as '127.0.0.1:7700', got " + SectionReader::quoted(text)};
 }
 
 } // namespace dragoman

@@ -1,4 +1,5 @@
 #include "core/SessionNetworkFile.h"
+#include "core/SessionSectionReader.h"
 
 #include <arpa/inet.h>
 
@@ -19,13 +20,7 @@ namespace dragoman
 namespace
 {
 
-// Leaves the descent in one step; readNetworkSection() catches it, it never leaves this file.
-struct Refusal
-{
-    Error error;
-};
-
-using Keys = std::span<const std::string_view>;
+using Keys = SectionReader::Keys;
 
 constexpr std::array<std::string_view, 7> networkKeys{
     "interface", "ttl", "opus", "sap", "sdp_dir", "channels", "default_multicast_base"};
@@ -34,22 +29,11 @@ constexpr std::array<std::string_view, 5> opusKeys{"frame_ms", "bitrate", "compl
 constexpr std::array<std::string_view, 4> sapKeys{"enabled", "address", "port", "interval_s"};
 constexpr std::array<std::string_view, 2> destinationKeys{"multicast", "unicast"};
 
-int lineOf(const YAML::Node& node)
-{
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : mark.line + 1;
-}
-
-std::string quoted(std::string_view text)
-{
-    return "'" + std::string(text) + "'";
-}
-
-class NetworkReader
+class NetworkReader : SectionReader
 {
 public:
     NetworkReader(SessionSource& source, const std::vector<ChannelSpec>& sessionChannels)
-        : src(source), channels(sessionChannels)
+        : SectionReader(source), channels(sessionChannels)
     {
     }
 
@@ -84,7 +68,6 @@ public:
     }
 
 private:
-    SessionSource& src;
     const std::vector<ChannelSpec>& channels;
 
     // Floor: base + 1; channel i (0-based, session order): base + 2 + i. Unknown channels are
@@ -112,45 +95,6 @@ private:
             inet_ntop(AF_INET, &group, text, sizeof text);
             destinations.multicast = StreamEndpoint{text, network.multicastBase->port};
         }
-    }
-
-    [[noreturn]] void refuse(const YAML::Node& at, const std::string& key,
-                             const std::string& what) const
-    {
-        throw Refusal{src.refuseAtLine(lineOf(at), key, what)};
-    }
-
-    // The entries of a map, each key's line noted; unknown keys (when `allowed` is not empty)
-    // and keys written twice are refused.
-    std::vector<std::pair<std::string, YAML::Node>> mapEntries(const YAML::Node& node,
-                                                               const std::string& path,
-                                                               Keys allowed,
-                                                               std::string_view example)
-    {
-        if (!node.IsMap())
-            refuse(node, path, "expected a map such as " + std::string(example));
-        std::vector<std::pair<std::string, YAML::Node>> entries;
-        for (const auto& entry : node)
-        {
-            if (!entry.first.IsScalar())
-                refuse(entry.first, path, "keys must be single words");
-            const std::string key = entry.first.Scalar();
-            const std::string keyPath = path + "." + key;
-            if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), key) == allowed.end())
-            {
-                std::string list;
-                for (const auto word : allowed)
-                    list += (list.empty() ? "" : ", ") + std::string(word);
-                refuse(entry.first, keyPath,
-                       "unknown key " + quoted(key) + " (allowed: " + list + ")");
-            }
-            for (const auto& earlier : entries)
-                if (earlier.first == key)
-                    refuse(entry.first, keyPath, "written twice");
-            src.note(keyPath, lineOf(entry.first));
-            entries.emplace_back(key, entry.second);
-        }
-        return entries;
     }
 
     std::string scalar(const YAML::Node& node, const std::string& key) const
@@ -317,7 +261,7 @@ Result<NetworkSpec> readNetworkSection(const YAML::Node& node, SessionSource& so
     {
         return NetworkReader(source, channels).read(node);
     }
-    catch (const Refusal& refusal)
+    catch (const SectionRefusal& refusal)
     {
         return refusal.error;
     }
