@@ -105,17 +105,35 @@ std::uint16_t closedPort()
     return startLineServer(engine)->port();
 }
 
+// A client started against a fake engine over one transport, as every case below begins.
+struct Rig
+{
+    explicit Rig(std::string transport, const std::string& token = "good")
+        : scheme(std::move(transport)), server(serve(scheme, engine)),
+          client(urlFor(scheme, server->port()), token, probe.callbacks())
+    {
+        client.start();
+    }
+
+    std::string scheme;
+    FakeEngine engine;
+    std::unique_ptr<TestServer> server;
+    Probe probe;
+    ControlClient client;
+};
+
+std::string transport()
+{
+    return GENERATE(as<std::string>{}, "tcp", "ws");
+}
+
 } // namespace
 
 TEST_CASE("The client authenticates first, then matches replies to calls by id", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
     CHECK(client.connected());
     CHECK_THAT(probe.lastWhy(), Catch::Contains("connected to " + scheme + "://127.0.0.1:"));
@@ -162,13 +180,9 @@ TEST_CASE("The client authenticates first, then matches replies to calls by id",
 
 TEST_CASE("Server notifications reach the notification callback", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
 
     server->broadcast(FakeEngine::notification("state", {{"revision", 42}}));
@@ -182,13 +196,9 @@ TEST_CASE("Server notifications reach the notification callback", "[remote][clie
 
 TEST_CASE("A refused token is reported, and the client stays disconnected", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "wrong", probe.callbacks());
-    client.start();
+    Rig rig(transport(), "wrong");
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForDisconnects(1));
     CHECK_FALSE(client.connected());
     CHECK(probe.count(true) == 0);
@@ -227,13 +237,9 @@ TEST_CASE("Calls fail at once while the client is not connected", "[remote][clie
 
 TEST_CASE("Pending calls fail when the connection drops", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
 
     std::promise<RpcReply> answer;
@@ -251,13 +257,9 @@ TEST_CASE("Pending calls fail when the connection drops", "[remote][client]")
 
 TEST_CASE("callAndWait gives up after its timeout", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
 
     const auto started = std::chrono::steady_clock::now();
@@ -300,13 +302,9 @@ TEST_CASE("The client reconnects, and authenticates again, after the engine rest
 
 TEST_CASE("A message over 64 KiB closes the connection with a clear reason", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
 
     auto reply = client.callAndWait("big", nullptr, 3s);
@@ -318,13 +316,9 @@ TEST_CASE("A message over 64 KiB closes the connection with a clear reason", "[r
 
 TEST_CASE("stop() fails pending calls and reports the disconnection", "[remote][client]")
 {
-    const std::string scheme = GENERATE(as<std::string>{}, "tcp", "ws");
-    CAPTURE(scheme);
-    FakeEngine engine;
-    auto server = serve(scheme, engine);
-    Probe probe;
-    ControlClient client(urlFor(scheme, server->port()), "good", probe.callbacks());
-    client.start();
+    Rig rig(transport());
+    CAPTURE(rig.scheme);
+    auto& [scheme, engine, server, probe, client] = rig;
     REQUIRE(probe.waitForConnects(1));
 
     std::optional<RpcReply> pending;
