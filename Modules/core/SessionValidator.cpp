@@ -437,7 +437,9 @@ std::optional<Error> validateSession(const Session& session, const SessionSource
     for (const auto check : {checkHeader, checkChannels, checkBooths, checkPivots, checkAudio})
         if (auto error = check(context))
             return error;
-    return validateNetwork(session, source);
+    if (auto error = validateNetwork(session, source))
+        return error;
+    return validateRemoteSeatPorts(session, source);
 }
 
 } // namespace dragoman

@@ -55,6 +55,10 @@ std::optional<Error> validateSession(const Session& session, const SessionSource
 // The `network:` rules alone (validateSession() applies them too); nullopt without a section.
 std::optional<Error> validateNetwork(const Session& session, const SessionSource& source);
 
+// The remote seats' UDP ports alone (validateSession() applies them too): no two seats on one
+// microphone or feed port pair, and no engine stream sent into a seat's microphone port.
+std::optional<Error> validateRemoteSeatPorts(const Session& session, const SessionSource& source);
+
 // Language codes as sessions write them: 2-3 lowercase letters with an optional lowercase
 // subtag, e.g. "en", "kk", "zh-hans".
 bool isLanguageCode(std::string_view text);
