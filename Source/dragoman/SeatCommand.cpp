@@ -4,9 +4,9 @@
 // this headset. The work is RemoteSeatAudio's (Modules/seatlink), which the booth console reuses;
 // this file only wires options, prints and stops.
 
-#include "SeatIo.h"
 #include "Subcommands.h"
 
+#include "drivers/SeatIo.h"
 #include "seatlink/RemoteSeatAudio.h"
 #include "stream/ReceiveSocket.h"
 
@@ -120,7 +120,7 @@ int runSeat(const SeatOptions& options)
     RemoteSeatAudio& seat = *opened.value();
     const bool files = !options.in.empty() || !options.out.empty();
     auto io = files ? openSeatFiles(seat, options.in, options.out)
-                    : openSeatDevice(seat, options.hostApi, options.device);
+                    : openSeatDevice(seat, options.hostApi, options.device, "dragoman-seat");
     if (!io)
     {
         std::cerr << kName << io.error() << '\n';

@@ -1,7 +1,8 @@
 #pragma once
-// Where `dragoman seat` gets the interpreter's microphone and plays the headphones:
-// - a PortAudio duplex stream (mono in, mono out; any host API, JACK here: client
-//   "dragoman-seat", ports in_0 and out_0), the booth console's real case;
+// Where a remote seat's interpreter end (`dragoman seat`, `dragoman-booth`) gets the microphone
+// and plays the headphones:
+// - a PortAudio duplex stream (mono in, mono out; any host API; on JACK the client is named by
+//   the caller, its ports are in_0 and out_0), the real case;
 // - files, for tests and rehearsals: the microphone from a recording played in a loop (`--in`),
 //   the headphones written to a WAV file (`--out`), paced by a timer thread in 64-frame blocks
 //   (a JACK period), so the network and the jitter buffer see real time.
@@ -17,7 +18,7 @@
 #include <memory>
 #include <string>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 class SeatIo
@@ -33,15 +34,15 @@ public:
 
 // The largest block either side hands RemoteSeatAudio::process().
 inline constexpr int seatMaxBlockFrames = 8192;
-inline constexpr const char* seatJackClientName = "dragoman-seat";
 
 // `micFile` empty: silence; `earsFile` empty: the headphones are discarded.
 Result<std::unique_ptr<SeatIo>> openSeatFiles(RemoteSeatAudio& seat,
                                               const std::filesystem::path& micFile,
                                               const std::filesystem::path& earsFile);
 
-// hostApi/device: substrings of PortAudio's names; empty: PortAudio's defaults.
+// hostApi/device: substrings of PortAudio's names; empty: PortAudio's defaults. `jackClient`:
+// the JACK client's name, a string literal (PortAudio keeps the pointer).
 Result<std::unique_ptr<SeatIo>> openSeatDevice(RemoteSeatAudio& seat, const std::string& hostApi,
-                                               const std::string& device);
+                                               const std::string& device, const char* jackClient);
 
-} // namespace dragoman::cli
+} // namespace dragoman

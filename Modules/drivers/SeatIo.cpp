@@ -1,4 +1,4 @@
-#include "SeatIo.h"
+#include "drivers/SeatIo.h"
 
 #include "drivers/LoopedInputs.h"
 #include "drivers/WavFile.h"
@@ -16,7 +16,7 @@
 #include <thread>
 #include <vector>
 
-namespace dragoman::cli
+namespace dragoman
 {
 
 namespace
@@ -97,10 +97,11 @@ public:
             Pa_Terminate();
     }
 
-    std::optional<Error> open(const std::string& hostApi, const std::string& device)
+    std::optional<Error> open(const std::string& hostApi, const std::string& device,
+                              const char* jackClient)
     {
 #ifdef DRAGOMAN_HAVE_PA_JACK
-        PaJack_SetClientName(seatJackClientName); // PortAudio keeps the pointer: a literal
+        PaJack_SetClientName(jackClient); // PortAudio keeps the pointer: a literal
 #endif
         if (const PaError e = Pa_Initialize(); e != paNoError)
             return Error{std::string("PortAudio: ") + Pa_GetErrorText(e)};
@@ -221,12 +222,12 @@ Result<std::unique_ptr<SeatIo>> openSeatFiles(RemoteSeatAudio& seat,
 }
 
 Result<std::unique_ptr<SeatIo>> openSeatDevice(RemoteSeatAudio& seat, const std::string& hostApi,
-                                               const std::string& device)
+                                               const std::string& device, const char* jackClient)
 {
     auto io = std::make_unique<SeatDevice>(seat);
-    if (auto error = io->open(hostApi, device))
+    if (auto error = io->open(hostApi, device, jackClient))
         return *error;
     return std::unique_ptr<SeatIo>(std::move(io));
 }
 
-} // namespace dragoman::cli
+} // namespace dragoman
