@@ -1,4 +1,5 @@
 #include "control/StateJson.h"
+#include "core/RelayDepthName.h"
 
 #include <cmath>
 
@@ -39,25 +40,6 @@ template <typename Stats> void addReceiverFields(nlohmann::json& out, const Stat
 }
 
 } // namespace
-
-std::string depthLabel(int depth)
-{
-    switch (depth)
-    {
-    case kDepthNone:
-        return "silence";
-    case kDepthCycle:
-        return "cycle";
-    case 0:
-        return "floor";
-    case 1:
-        return "direct";
-    case 2:
-        return "relay";
-    default:
-        return depth > 2 ? "double relay" : "silence";
-    }
-}
 
 StateJson::StateJson(const Engine& running, const ControlMirror& controlMirror,
                      EngineIdentity identity)
@@ -144,7 +126,7 @@ nlohmann::json StateJson::channels(const StateExtras& extras) const
                                {"name", spec.name},
                                {"holders", status.holders.load(relaxed)},
                                {"depth", depth},
-                               {"depth_label", depthLabel(depth)},
+                               {"depth_label", relayDepthName(depth)},
                                {"pass_through", passThrough},
                                {"idle", idleFloor ? "floor" : "silence"}};
         if (holder >= 0)

@@ -48,8 +48,6 @@ struct StateExtras
     int clients = 0;
 };
 
-std::string depthLabel(int depth);
-
 class StateJson
 {
 public:

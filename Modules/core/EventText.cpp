@@ -1,4 +1,5 @@
 #include "Event.h"
+#include "RelayDepthName.h"
 
 #include <nlohmann/json.hpp>
 
@@ -108,26 +109,6 @@ std::string_view levelName(std::int16_t control)
     }
 }
 
-std::string depthName(float depth)
-{
-    const int d = static_cast<int>(depth);
-    switch (d)
-    {
-    case kDepthNone:
-        return "silence";
-    case kDepthCycle:
-        return "cycle";
-    case 0:
-        return "floor";
-    case 1:
-        return "direct";
-    case 2:
-        return "relay (+)";
-    default:
-        return "double relay (-)";
-    }
-}
-
 std::string pathText(const Event& event, const Floorplan& plan)
 {
     std::string text;
@@ -200,7 +181,7 @@ std::string eventToJson(const Event& event, const Floorplan& plan, double sample
         break;
     case EventKind::relayDepth:
         json["depth"] = static_cast<int>(event.value);
-        json["quality"] = depthName(event.value);
+        json["quality"] = relayDepthName(static_cast<int>(event.value));
         break;
     case EventKind::relayCycle:
     {
@@ -319,7 +300,7 @@ std::string eventToText(const Event& event, const Floorplan& plan)
         out << channel() << " no longer passes the floor through";
         break;
     case EventKind::relayDepth:
-        out << channel() << " relay depth: " << depthName(event.value);
+        out << channel() << " relay depth: " << relayDepthName(static_cast<int>(event.value));
         break;
     case EventKind::relayCycle:
         out << "relay cycle: " << pathText(event, plan);

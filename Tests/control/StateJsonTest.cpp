@@ -1,4 +1,5 @@
 #include "ControlFixture.h"
+#include "core/RelayDepthName.h"
 
 #include "control/MetricsText.h"
 
@@ -41,7 +42,7 @@ TEST_CASE("StateJson: the documented shape", "[control][state]")
     CHECK(zh["stream"]["packets"] == 1200);
     // The zh booth does not understand the English floor: it relays through ru.
     CHECK(zh["source"] == "ru");
-    CHECK(zh["depth_label"] == depthLabel(zh["depth"].get<int>()));
+    CHECK(zh["depth_label"] == relayDepthName(zh["depth"].get<int>()));
     CHECK(state["channels"][1]["holder"].is_null());
     CHECK(state["channels"][1]["carries"] == "floor");
     CHECK(state["booths"][1]["interlock"] == "none");
