@@ -10,6 +10,8 @@ packages=(
     portaudio19-dev libopus-dev libasio-dev libwebsocketpp-dev libssl-dev juce-modules-source
     catch2 jackd2 sox espeak-ng ffmpeg clang-format python3-numpy jacktrip
     gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good xvfb
+    libharfbuzz-dev libfreetype-dev libfontconfig-dev
+    fonts-dejavu-core fonts-lohit-deva fonts-wqy-microhei
 )
 if [[ ${1:-} == --rtsan ]]; then
     packages+=(clang-22 libclang-rt-22-dev llvm-22)
