@@ -102,6 +102,31 @@ TEST_CASE("Every Astana name gets a glyph for every character, in a font that ha
     }
 }
 
+TEST_CASE("Bold names are bold in every script: a bold file where there is one, else emboldened")
+{
+    auto& typesetter = LabelTypesetter::shared();
+    for (const auto& name : astanaNames)
+    {
+        INFO(name);
+        const ShapedLine& regular = typesetter.shape(name, false);
+        const ShapedLine& bold = typesetter.shape(name, true);
+        REQUIRE(regular.runs.size() == bold.runs.size());
+        for (std::size_t r = 0; r < bold.runs.size(); ++r)
+        {
+            for (const auto& glyph : bold.runs[r].glyphs)
+                CHECK(glyph.id != 0);
+            // Another file, or the same file's outlines made wider.
+            const auto& a = regular.runs[r];
+            const auto& b = bold.runs[r];
+            if (a.fontFile == b.fontFile)
+                CHECK(b.face->outline(b.glyphs.front().id).getBounds().getWidth() >
+                      a.face->outline(a.glyphs.front().id).getBounds().getWidth());
+            else
+                CHECK(b.face != a.face);
+        }
+    }
+}
+
 TEST_CASE("Han and Devanagari come from fonts that have them, not from the Latin font")
 {
     auto& typesetter = LabelTypesetter::shared();
@@ -265,11 +290,12 @@ TEST_CASE("An Arabic name cut short keeps the ellipsis at its right end")
 }
 
 // Not a check: the picture to look at. Run with `dragoman_ui_tests "[.png]"`; it writes
-// /tmp/dragoman-astana-labels.png, JUCE's drawText on the left, drawLabel on the right.
+// /tmp/dragoman-astana-labels.png: JUCE's drawText, then drawLabel at 16 px, 24 px, 16 px fitted
+// into 120 px (down to 12 px, then cut), and 16 px bold.
 TEST_CASE("Astana names as a picture", "[.png]")
 {
     const int rowHeight = 34;
-    juce::Image image(juce::Image::RGB, 900, rowHeight * int(astanaNames.size()) + 8, true);
+    juce::Image image(juce::Image::RGB, 1100, rowHeight * int(astanaNames.size()) + 8, true);
     {
         juce::Graphics g(image);
         g.fillAll(juce::Colour(0xff15171b));
@@ -284,6 +310,8 @@ TEST_CASE("Astana names as a picture", "[.png]")
             drawLabel(g, name, {460.0f, float(y), 300.0f, float(rowHeight)}, {.height = 24.0f});
             drawLabel(g, name, {770.0f, float(y), 120.0f, float(rowHeight)},
                       {.height = 16.0f, .minimumHeight = 12.0f});
+            drawLabel(g, name, {900.0f, float(y), 200.0f, float(rowHeight)},
+                      {.height = 16.0f, .bold = true});
             y += rowHeight;
         }
     }
