@@ -86,7 +86,7 @@ public:
     // The one the message thread shares: fonts opened once for every view.
     static LabelTypesetter& shared();
 
-    // The label shaped once, for every size (cached).
+    // The label shaped once, for every size (cached; valid until the typesetter's next call).
     const ShapedLine& shape(const juce::String& label, bool bold = false);
     // Pixels per em for a style height (see LabelStyle::height).
     float pixelsPerEm(float height, bool bold = false);
