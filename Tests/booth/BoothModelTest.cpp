@@ -80,9 +80,9 @@ TEST_CASE("Warnings: limiter and exposure show from the state and the meters", "
     seatIn(b.engine, "en-2")["leq_db_spl"] = 83.5;
     b.push();
     CHECK(b.model.seat()->exposureWarning);
-    b.model.applyMeters({{"seats", {{"en-2", {{"phones_db", -12.0}, {"limiter_db", -4.5}}}}},
+    b.model.applyMeters({{"seats", {{"en-2", {{"phones_db", -12.0}, {"limiter_db", 4.5}}}}},
                          {"channels", {{"floor", {{"peak_db", -6.0}}}}}});
-    CHECK(b.model.meterLimiterDb() == Approx(-4.5));
+    CHECK(b.model.meterLimiterDb() == Approx(4.5));
     CHECK(b.model.floorPeakDb() == Approx(-6.0));
 }
 

@@ -194,7 +194,7 @@ TEST_CASE("The console shows the engine's state", "[booth][views]")
     {
         seatIn(c.engine, "en-2")["exposure_warning"] = true;
         seatIn(c.engine, "en-2")["leq_db_spl"] = 84.0;
-        seatIn(c.engine, "en-2")["limiter_db"] = -6.0;
+        seatIn(c.engine, "en-2")["limiter_db"] = 6.0; // a reduction, as the engine reports it
         c.engine["floor_quality"] = {
             {"level_db", -3.0}, {"clipping", true}, {"bandwidth_hz", 3400}};
         c.update();
@@ -294,7 +294,7 @@ TEST_CASE("The six states of the screenshots render at 1024x600", "[booth][views
               setLive(c.engine, "en-2", "en");
               seatIn(c.engine, "en-2")["exposure_warning"] = true;
               seatIn(c.engine, "en-2")["leq_db_spl"] = 83.0;
-              seatIn(c.engine, "en-2")["limiter_db"] = -7.5;
+              seatIn(c.engine, "en-2")["limiter_db"] = 7.5;
               seatIn(c.engine, "en-2")["volume_db"] = 12;
               c.engine["floor_quality"] = {
                   {"level_db", -2.0}, {"clipping", true}, {"bandwidth_hz", 3400}};

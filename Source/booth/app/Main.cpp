@@ -4,12 +4,14 @@
 
 #include "BoothLink.h"
 #include "MidiInputReader.h"
+#include "RemoteAudio.h"
 #include "ScreenshotTaker.h"
 
 #include "model/BoothOptions.h"
 #include "ui/widgets/Theme.h"
 #include "views/BoothPanel.h"
 
+#include <cstdlib>
 #include <iostream>
 
 namespace dragoman::booth
@@ -64,19 +66,22 @@ public:
         }
 
         juce::LookAndFeel::setDefaultLookAndFeel(&theme);
-        link = std::make_unique<BoothLink>(*url, options->token, model,
-                                           [this](std::uint32_t changes)
-                                           {
-                                               if (panel)
-                                                   panel->refresh(changes);
-                                               updateTitle();
-                                           });
+        const auto changed = [this](std::uint32_t changes)
+        {
+            if (panel)
+                panel->refresh(changes);
+            updateTitle();
+        };
+        link = std::make_unique<BoothLink>(*url, options->token, model, changed);
         actions = std::make_unique<BoothActions>(model, *link);
         panel = std::make_unique<BoothPanel>(model, *actions);
         window = std::make_unique<BoothWindow>(*panel, options->width, options->height,
                                                options->fullscreen);
         panel->grabKeyboardFocus();
         link->start();
+
+        if (options->remoteAudio.enabled() && !startRemoteAudio(options->remoteAudio, changed))
+            return;
 
         if (!options->midiDevice.empty())
         {
@@ -102,6 +107,7 @@ public:
     void shutdown() override
     {
         screenshot.reset();
+        remote.reset(); // its timer writes into the model and the views
         midi.reset();
         link.reset(); // joins the network thread before the views go
         window.reset();
@@ -118,6 +124,30 @@ private:
     {
         setApplicationReturnValue(code);
         quit();
+    }
+
+    // A remote interpreter without sound cannot work: say why and stop rather than show a desk
+    // that looks ready.
+    bool startRemoteAudio(const RemoteAudioOptions& options, RemoteAudio::ChangeHandler changed)
+    {
+        setenv("JACK_NO_START_SERVER", "1", 0); // as dragoman seat: use a server, never start one
+        auto opened = RemoteAudio::open(options, model, std::move(changed));
+        std::optional<Error> error;
+        if (opened)
+        {
+            remote = std::move(opened.value());
+            error = remote->start();
+        }
+        else
+            error = Error{opened.error()};
+        if (error)
+        {
+            std::cerr << "dragoman-booth: " << error->message << "\n";
+            finish(1);
+            return false;
+        }
+        std::cout << "dragoman-booth: remote seat audio: " << remote->description() << std::endl;
+        return true;
     }
 
     // The desk's buttons act like the keyboard's keys.
@@ -156,6 +186,7 @@ private:
     std::unique_ptr<BoothPanel> panel;
     std::unique_ptr<BoothWindow> window;
     std::unique_ptr<MidiInputReader> midi;
+    std::unique_ptr<RemoteAudio> remote;
     std::unique_ptr<ScreenshotTaker> screenshot;
 };
 

@@ -196,6 +196,14 @@ std::uint32_t BoothModel::applyMeters(const nlohmann::json& meters)
     return changeMeters;
 }
 
+std::uint32_t BoothModel::applyRemoteLink(const RemoteLinkView& view)
+{
+    if (view == remote)
+        return changeNone;
+    remote = view;
+    return changeRemote;
+}
+
 const SeatInfo* BoothModel::findSeat(const std::string& id) const
 {
     for (const auto& s : engine.seats)

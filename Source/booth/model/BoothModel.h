@@ -8,6 +8,7 @@
 
 #include "model/BoothState.h"
 #include "model/Handover.h"
+#include "model/RemoteLink.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,6 +29,7 @@ enum Change : std::uint32_t
     changeHandover = 1u << 3,
     changeConnection = 1u << 4,
     changeRefusal = 1u << 5,
+    changeRemote = 1u << 6,
 };
 
 class BoothModel
@@ -50,6 +52,8 @@ public:
     std::uint32_t applyMessage(const nlohmann::json& message);
     std::uint32_t applyMessages(const nlohmann::json& reply); // {"messages": [...]}
     std::uint32_t applyMeters(const nlohmann::json& meters);
+    // The remote seat's audio link, when this console carries it (RemoteLinkMeter's reading).
+    std::uint32_t applyRemoteLink(const RemoteLinkView& view);
     // A call of ours the server refused (forbidden, invalid): shown on the refusal line.
     std::uint32_t callRefused(const std::string& method, const std::string& why);
 
@@ -85,10 +89,12 @@ public:
     const std::deque<Message>& messages() const { return messageList; }
     long long lastMessageId() const { return lastMessage; }
 
-    // Meters (from `meters`): this seat's headphones and limiter, the floor's level.
+    // Meters (from `meters`): this seat's headphones and limiter (reduction, >= 0), the floor's
+    // level.
     double phonesDb() const { return phones; }
     double meterLimiterDb() const { return limiter; }
     double floorPeakDb() const { return floorPeak; }
+    const RemoteLinkView& remoteLink() const { return remote; }
 
 private:
     std::string holderInBooth() const;
@@ -105,6 +111,7 @@ private:
     std::deque<Message> messageList;
     long long lastMessage = 0;
     double phones = -120, limiter = 0, floorPeak = -120;
+    RemoteLinkView remote;
 };
 
 // The refusal line for an engine event about this seat, or empty when it is not one.

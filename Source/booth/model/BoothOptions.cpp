@@ -12,11 +12,20 @@ const char* boothUsage()
            "                      [--midi DEVICE] [--midi-map mic=note:60,cough=note:61,"
            "handover=note:62]\n"
            "                      [--screenshot PATH] [--fullscreen]\n"
+           "                      [--remote-audio ENGINE:PORT --remote-listen ADDR:PORT\n"
+           "                       [--spl-at-0dbfs DB] [--audio-host-api NAME] "
+           "[--audio-device NAME]]\n"
            "  --url, --token   default to $DRAGOMAN_URL and $DRAGOMAN_TOKEN (a seat:<id> token)\n"
            "  --midi           a raw MIDI device of a USB desk, e.g. /dev/snd/midiC1D0\n"
            "  --midi-map       KEY=note:N or KEY=cc:N for mic, cough, handover\n"
            "  --screenshot     once connected and drawn, save the console as PNG and quit\n"
            "                   (exit 1 if the engine was not reached in 30 s)\n"
+           "  --remote-audio   a remote seat: send the microphone to the seat's remote.listen\n"
+           "  --remote-listen  and play the feed arriving here (the seat's remote.send_to)\n"
+           "  --spl-at-0dbfs   dB SPL of a full-scale sine in this headset (the limiter's\n"
+           "                   calibration; default 110)\n"
+           "  --audio-host-api, --audio-device  PortAudio's names for the headset (JACK: client\n"
+           "                   dragoman-booth, ports in_0 and out_0)\n"
            "keys: Space or M = mic, C (hold) = cough, H = handover\n";
 }
 
@@ -45,7 +54,10 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             continue;
         const bool takesValue = argument == "--url" || argument == "--token" ||
                                 argument == "--screenshot" || argument == "--size" ||
-                                argument == "--midi" || argument == "--midi-map";
+                                argument == "--midi" || argument == "--midi-map" ||
+                                argument == "--remote-audio" || argument == "--remote-listen" ||
+                                argument == "--spl-at-0dbfs" || argument == "--audio-host-api" ||
+                                argument == "--audio-device";
         if (!takesValue)
             return Error{"unknown argument " + argument};
         if (i + 1 >= arguments.size())
@@ -59,6 +71,22 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             options.screenshot = text;
         else if (argument == "--midi")
             options.midiDevice = text;
+        else if (argument == "--remote-audio")
+            options.remoteAudio.engine = text;
+        else if (argument == "--remote-listen")
+            options.remoteAudio.listen = text;
+        else if (argument == "--audio-host-api")
+            options.remoteAudio.hostApi = text;
+        else if (argument == "--audio-device")
+            options.remoteAudio.device = text;
+        else if (argument == "--spl-at-0dbfs")
+        {
+            char* end = nullptr;
+            const double spl = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || !(spl >= 80.0 && spl <= 140.0))
+                return Error{"--spl-at-0dbfs " + text + ": from 80 to 140 dB SPL"};
+            options.remoteAudio.splAt0dBFS = spl;
+        }
         else if (argument == "--midi-map")
         {
             auto map = MidiMap::parse(text);
@@ -77,6 +105,9 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             options.height = height;
         }
     }
+    if (options.remoteAudio.engine.empty() != options.remoteAudio.listen.empty())
+        return Error{"--remote-audio and --remote-listen go together: the seat's remote.listen "
+                     "and remote.send_to"};
     return options;
 }
 

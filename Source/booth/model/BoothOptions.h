@@ -3,6 +3,8 @@
 //   dragoman-booth --url ws://127.0.0.1:7700/rpc --token T [--size 1024x600]
 //                  [--midi /dev/snd/midiC1D0] [--midi-map mic=note:60,...]
 //                  [--screenshot PATH] [--fullscreen]
+//                  [--remote-audio ENGINE:PORT --remote-listen ADDR:PORT [--spl-at-0dbfs DB]
+//                   [--audio-host-api NAME] [--audio-device NAME]]
 // URL and token default to $DRAGOMAN_URL and $DRAGOMAN_TOKEN.
 // Any thread (pure parsing).
 
@@ -15,6 +17,17 @@
 namespace dragoman::booth
 {
 
+// A remote seat's audio, carried by the console itself (as `dragoman seat` does): the seat's
+// `remote.listen` and `remote.send_to` from the session, and the headset's calibration.
+struct RemoteAudioOptions
+{
+    std::string engine; // ADDR:PORT the engine takes this seat's microphone on; empty: on site
+    std::string listen; // ADDR:PORT the engine sends the seat's feed to
+    double splAt0dBFS = 110.0;
+    std::string hostApi, device; // PortAudio names (substrings); empty: the defaults
+    bool enabled() const { return !engine.empty(); }
+};
+
 struct BoothOptions
 {
     std::string url = "ws://127.0.0.1:7700/rpc";
@@ -22,6 +35,7 @@ struct BoothOptions
     std::string screenshot; // save the console as PNG once connected and drawn, then quit
     std::string midiDevice; // a raw MIDI device (USB desk), e.g. /dev/snd/midiC1D0
     MidiMap midiMap;
+    RemoteAudioOptions remoteAudio;
     int width = 1024, height = 600;
     bool fullscreen = false;
     double screenshotTimeoutSeconds = 30.0;

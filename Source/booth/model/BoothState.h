@@ -30,7 +30,8 @@ struct SeatInfo
     bool live = false, onAir = false, cough = false, suspended = false;
     std::string output = "A", channel, listen = "auto", source = "floor";
     double volumeDb = 0, bassDb = 0, trebleDb = 0;
-    double limiterDb = 0, leqDbSpl = 0;
+    double limiterDb = 0; // the limiter's gain reduction, >= 0 (the engine's limiter_db)
+    double leqDbSpl = 0;
     bool exposureWarning = false;
 };
 

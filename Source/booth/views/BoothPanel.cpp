@@ -26,13 +26,18 @@ BoothPanel::~BoothPanel()
 
 void BoothPanel::refresh(std::uint32_t changes)
 {
-    if (changes & (changeState | changeConnection))
+    if (changes & (changeState | changeConnection | changeRemote))
+    {
+        const int height = statusBar.preferredHeight();
         statusBar.refresh(model);
+        if (statusBar.preferredHeight() != height) // the remote link's line came or went
+            resized();
+    }
     if (changes & (changeState | changeRefusal))
         onAirSection.refresh(model);
     if (changes & changeState)
         listenSection.refresh(model);
-    if (changes & (changeState | changeMeters))
+    if (changes & (changeState | changeMeters | changeRemote))
     {
         floorSection.refresh(model);
         phonesSection.refresh(model);
@@ -56,7 +61,7 @@ void BoothPanel::paint(juce::Graphics& g)
 void BoothPanel::resized()
 {
     auto area = getLocalBounds();
-    statusBar.setBounds(area.removeFromTop(44));
+    statusBar.setBounds(area.removeFromTop(statusBar.preferredHeight()));
     area = area.reduced(8);
     // Three columns: the voice (widest keys), listening and sound, the partner and messages.
     const int left = juce::jlimit(260, 420, area.getWidth() * 30 / 100);

@@ -2,6 +2,7 @@
 
 #include "ui/widgets/Theme.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace dragoman::booth
@@ -53,10 +54,14 @@ void PhonesSection::refresh(const BoothModel& model)
           std::pair{&trebleSlider, seat->trebleDb}})
         if (!slider->isMouseButtonDown())
             slider->setValue(value, juce::dontSendNotification);
-    limiterDb = std::min(seat->limiterDb, model.meterLimiterDb());
-    leqDbSpl = seat->leqDbSpl;
-    warning = seat->exposureWarning ? "EXPOSURE " + juce::String(leqDbSpl, 0) + " dB SPL / 60 s"
-                                    : juce::String();
+    // A remote seat's ears are behind two limiters, the engine's and the interpreter's own (at
+    // the headset's calibration): the lamp and the warning show whichever acts.
+    const auto& remote = model.remoteLink();
+    reductionDb = std::max({seat->limiterDb, model.meterLimiterDb(), remote.limiterReductionDb});
+    leqDbSpl = std::max(seat->leqDbSpl, remote.active ? remote.leqSpl : 0.0);
+    warning = seat->exposureWarning || remote.exposureWarning
+                  ? "EXPOSURE " + juce::String(leqDbSpl, 0) + " dB SPL / 60 s"
+                  : juce::String();
     repaint();
 }
 
@@ -92,7 +97,8 @@ void PhonesSection::paint(juce::Graphics& g)
     g.fillRoundedRectangle(lamp.toFloat(), 5.0f);
     g.setColour(active ? juce::Colour(0xff101010) : textDim);
     g.setFont(ui::Theme::font(14.0f, true));
-    g.drawText(active ? "LIMITER " + juce::String(limiterDb, 1) + " dB" : juce::String("LIMITER"),
+    g.drawText(active ? "LIMITER -" + juce::String(reductionDb, 1) + " dB"
+                      : juce::String("LIMITER"),
                lamp, juce::Justification::centred);
     status.removeFromLeft(6);
     if (warning.isNotEmpty())

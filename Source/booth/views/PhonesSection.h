@@ -23,14 +23,15 @@ public:
     juce::Slider& bass() { return bassSlider; }
     juce::Slider& treble() { return trebleSlider; }
     const juce::String& warningText() const { return warning; }
-    bool limiting() const { return limiterDb < -0.5; }
+    // The engine reports the limiter's reduction as a positive number of dB.
+    bool limiting() const { return reductionDb > 0.5; }
 
 private:
     void setUp(juce::Slider& slider, double low, double high, std::function<void(double)> send);
 
     BoothActions& actions;
     juce::Slider volumeSlider, bassSlider, trebleSlider;
-    double limiterDb = 0.0, leqDbSpl = 0.0;
+    double reductionDb = 0.0, leqDbSpl = 0.0;
     juce::String warning;
 };
 
