@@ -43,62 +43,15 @@ struct LatencyBenchOptions
 };
 
 constexpr const char* kName = "dragoman bench latency: ";
-constexpr double kSpacingSeconds = 0.12; // between clicks: longer than any codec ringing
-constexpr double kTimeoutSeconds = 0.6;  // above the receiver's 400 ms maximum buffer
 constexpr int kBaselineClicks = 20;
 // The targets for our added delay (median), with Opus, by loss percent.
 constexpr double kTargetLossless = 8.0;
 constexpr double kTargetTwoPercent = 15.0;
 
-// A scratch folder for sessions, SDP files and the children's logs; removed unless --keep.
-class WorkFolder
-{
-public:
-    WorkFolder()
-    {
-        std::string pattern = std::filesystem::temp_directory_path() / "dragoman-latency.XXXXXX";
-        if (::mkdtemp(pattern.data()) != nullptr)
-            folder = pattern;
-    }
-    ~WorkFolder()
-    {
-        std::error_code ignored;
-        if (!folder.empty() && !keep)
-            std::filesystem::remove_all(folder, ignored);
-    }
-    const std::filesystem::path& path() const { return folder; }
-    bool keep = false;
-
-private:
-    std::filesystem::path folder;
-};
-
-double msOf(double frames, int rate)
-{
-    return frames * 1000.0 / rate;
-}
-
-// Clicks through one path; the probe's connections are undone whatever happens.
-Result<ClickRun> clickThrough(LatencyProbe& probe, const ProbePath& path, int clicks, unsigned seed)
-{
-    if (auto error = probe.sendInto(path.input))
-        return *error;
-    if (auto error = probe.listenTo(path.output))
-    {
-        probe.disconnect();
-        return *error;
-    }
-    auto run = probe.measure(clicks, kSpacingSeconds, kTimeoutSeconds, seed);
-    probe.disconnect();
-    if (run.aborted && benchStopRequested())
-        return Error{"stopped by a signal"};
-    return run;
-}
-
 int runLatencyBench(const LatencyBenchOptions& options)
 {
     installBenchStopHandlers();
-    WorkFolder work;
+    BenchWorkFolder work("dragoman-latency");
     work.keep = options.keep;
     if (work.path().empty())
     {
@@ -127,30 +80,19 @@ int runLatencyBench(const LatencyBenchOptions& options)
         return 1;
     }
     auto probe = (*server)->takeProbe();
-    const int rate = probe->sampleRate();
     nlohmann::ordered_json report;
-    report["jack"] = {{"server", (*server)->name()},
-                      {"sample_rate", rate},
-                      {"period_frames", probe->periodFrames()},
-                      {"realtime", (*server)->realtime()}};
+    report["jack"] = jackJson(**server, *probe);
     nlohmann::ordered_json notes = nlohmann::ordered_json::array();
 
     // The direct loop: what JACK alone adds between our output and input ports.
-    auto baselineRun =
-        clickThrough(*probe, {probe->receivePort(), probe->sendPort()}, kBaselineClicks, 7);
-    if (!baselineRun || !medianFrames(*baselineRun))
+    auto loop = measureLoop(*probe, kBaselineClicks);
+    if (!loop)
     {
-        std::cerr << kName << "the direct loop heard no click"
-                  << (baselineRun ? "" : ": " + baselineRun.error()) << '\n';
+        std::cerr << kName << loop.error() << '\n';
         return 1;
     }
-    const double baselineFrames = *medianFrames(*baselineRun);
-    const auto baselineSummary = summariseClicks(*baselineRun, 0.0);
-    report["baseline"] = {{"median_ms", msOf(baselineFrames, rate)},
-                          {"median_frames", baselineFrames},
-                          {"max_ms", baselineSummary.maxMs.value_or(0.0)},
-                          {"clicks_sent", baselineSummary.sent},
-                          {"clicks_detected", baselineSummary.detected}};
+    const double baselineFrames = loop->frames;
+    report["baseline"] = loop->json;
 
     DragomanRig ours({dragoman, impair, work.path(),
                       static_cast<int>(std::lround(options.frameMs * 1000.0)), 2.0});

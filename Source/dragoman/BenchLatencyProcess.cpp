@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -131,6 +132,20 @@ std::string logTail(const std::filesystem::path& log, int lines)
     for (auto i = first; i < all.size(); ++i)
         text += "    " + all[i] + "\n";
     return text;
+}
+
+BenchWorkFolder::BenchWorkFolder(const std::string& prefix)
+{
+    std::string pattern = std::filesystem::temp_directory_path() / (prefix + ".XXXXXX");
+    if (::mkdtemp(pattern.data()) != nullptr)
+        folder = pattern;
+}
+
+BenchWorkFolder::~BenchWorkFolder()
+{
+    std::error_code ignored;
+    if (!folder.empty() && !keep)
+        std::filesystem::remove_all(folder, ignored);
 }
 
 std::filesystem::path findProgram(const std::string& name,

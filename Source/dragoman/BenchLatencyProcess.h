@@ -9,8 +9,10 @@
 
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 #include <vector>
 
 namespace dragoman::cli
@@ -50,6 +52,43 @@ private:
 
 // The last `lines` lines of a log file, for error messages.
 std::string logTail(const std::filesystem::path& log, int lines = 15);
+
+// Polls `ready` every 50 ms for up to `seconds`; fails early, with the child's log, when `child`
+// has exited.
+template <typename Ready>
+std::optional<Error> waitFor(double seconds, ChildProcess& child, const std::string& what,
+                             Ready ready)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!ready())
+    {
+        if (!child.running())
+            return Error{child.name() + " exited before " + what + "; its log:\n" +
+                         logTail(child.logFile())};
+        if (std::chrono::steady_clock::now() > deadline)
+            return Error{child.name() + ": no " + what + " within " +
+                         std::to_string(static_cast<int>(seconds)) + " s; its log:\n" +
+                         logTail(child.logFile())};
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return std::nullopt;
+}
+
+// A scratch folder for sessions, SDP files and the children's logs; removed unless `keep`.
+class BenchWorkFolder
+{
+public:
+    explicit BenchWorkFolder(const std::string& prefix);
+    ~BenchWorkFolder();
+    BenchWorkFolder(const BenchWorkFolder&) = delete;
+    BenchWorkFolder& operator=(const BenchWorkFolder&) = delete;
+    // Empty when the folder could not be made.
+    const std::filesystem::path& path() const { return folder; }
+    bool keep = false;
+
+private:
+    std::filesystem::path folder;
+};
 
 // Where a sibling program of this executable is: the same folder, the build tree's layout, or
 // PATH. Empty when not found.

@@ -1,5 +1,7 @@
 #include "BenchLatencyRigs.h"
 
+#include "BenchLatencyReport.h"
+
 #include "stream/OpusChannelEncoder.h"
 
 #include <fcntl.h>
@@ -26,32 +28,6 @@ using Clock = std::chrono::steady_clock;
 void sleepSeconds(double seconds)
 {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-}
-
-std::set<std::string> portSet(const LatencyProbe& probe)
-{
-    const auto all = probe.ports("");
-    return {all.begin(), all.end()};
-}
-
-// Polls `ready` every 50 ms for up to `seconds`; fails early when `child` has exited.
-template <typename Ready>
-std::optional<Error> waitFor(double seconds, ChildProcess& child, const std::string& what,
-                             Ready ready)
-{
-    const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
-    while (!ready())
-    {
-        if (!child.running())
-            return Error{child.name() + " exited before " + what + "; its log:\n" +
-                         logTail(child.logFile())};
-        if (Clock::now() > deadline)
-            return Error{child.name() + ": no " + what + " within " +
-                         std::to_string(static_cast<int>(seconds)) + " s; its log:\n" +
-                         logTail(child.logFile())};
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return std::nullopt;
 }
 
 std::optional<nlohmann::json> readJson(const std::filesystem::path& file)
@@ -103,10 +79,94 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<BenchJackServer>> BenchJackServer::start(const std::filesystem::path& work)
+std::set<std::string> portSet(const LatencyProbe& probe)
+{
+    const auto all = probe.ports("");
+    return {all.begin(), all.end()};
+}
+
+std::string newPort(const LatencyProbe& probe, const std::set<std::string>& before,
+                    std::string_view suffix)
+{
+    for (const auto& port : portSet(probe))
+        if (!before.contains(port) && port.ends_with(suffix))
+            return port;
+    return {};
+}
+
+Result<ClickRun> clickThrough(LatencyProbe& probe, const ProbePath& path, int clicks, unsigned seed)
+{
+    if (auto error = probe.sendInto(path.input))
+        return *error;
+    if (auto error = probe.listenTo(path.output))
+    {
+        probe.disconnect();
+        return *error;
+    }
+    auto run = probe.measure(clicks, kClickSpacingSeconds, kClickTimeoutSeconds, seed);
+    probe.disconnect();
+    if (run.aborted && benchStopRequested())
+        return Error{"stopped by a signal"};
+    return run;
+}
+
+Result<LoopBaseline> measureLoop(LatencyProbe& probe, int clicks)
+{
+    auto run = clickThrough(probe, {probe.receivePort(), probe.sendPort()}, clicks, 7);
+    if (!run)
+        return Error{"the direct loop: " + run.error()};
+    const auto median = medianFrames(*run);
+    if (!median)
+        return Error{"the direct loop heard no click"};
+    const auto summary = summariseClicks(*run, 0.0);
+    LoopBaseline loop;
+    loop.frames = *median;
+    loop.json = {{"median_ms", *median * 1000.0 / probe.sampleRate()},
+                 {"median_frames", *median},
+                 {"max_ms", summary.maxMs.value_or(0.0)},
+                 {"clicks_sent", summary.sent},
+                 {"clicks_detected", summary.detected}};
+    return loop;
+}
+
+nlohmann::ordered_json jackJson(BenchJackServer& server, const LatencyProbe& probe)
+{
+    return {{"server", server.name()},
+            {"sample_rate", probe.sampleRate()},
+            {"period_frames", probe.periodFrames()},
+            {"realtime", server.realtime()}};
+}
+
+Result<ChildProcess> startRelay(const std::filesystem::path& impair, int listenPort,
+                                int forwardPort, const LatencyCase& c,
+                                const std::filesystem::path& log)
+{
+    return ChildProcess::spawn(
+        {impair.string(), "--listen", "127.0.0.1:" + std::to_string(listenPort), "--forward",
+         "127.0.0.1:" + std::to_string(forwardPort), "--loss", number(c.lossPercent), "--jitter",
+         number(c.jitterMs), "--seed", std::to_string(c.seed)},
+        log);
+}
+
+nlohmann::ordered_json stopRelay(ChildProcess& relay)
+{
+    nlohmann::ordered_json counters;
+    relay.stop();
+    // The relay prints its counters as one JSON line when it stops.
+    std::ifstream in(relay.logFile());
+    for (std::string line; std::getline(in, line);)
+        if (!line.empty() && line.front() == '{')
+            if (auto j = nlohmann::json::parse(line, nullptr, false); !j.is_discarded())
+                counters = j;
+    std::filesystem::remove(relay.logFile());
+    return counters;
+}
+
+Result<std::unique_ptr<BenchJackServer>> BenchJackServer::start(const std::filesystem::path& work,
+                                                                const std::string& prefix)
 {
     auto server = std::make_unique<BenchJackServer>();
-    server->serverName = "dragoman-bench-latency-" + std::to_string(::getpid());
+    server->serverName = prefix + "-" + std::to_string(::getpid());
     // Every child finds this server and no other; none may start a default server of its own.
     ::setenv("JACK_DEFAULT_SERVER", server->serverName.c_str(), 1);
     ::setenv("JACK_NO_START_SERVER", "1", 1);
@@ -199,13 +259,8 @@ std::optional<Error> DragomanRig::startEngine(LatencyProbe& probe)
                              {
                                  if (!std::filesystem::exists(config.work / "sdp" / "en.sdp"))
                                      return false;
-                                 for (const auto& port : portSet(probe))
-                                     if (!before.contains(port) && port.ends_with(":in_1"))
-                                     {
-                                         micPort = port;
-                                         return true;
-                                     }
-                                 return false;
+                                 micPort = newPort(probe, before, ":in_1");
+                                 return !micPort.empty();
                              }))
         return error;
     return std::nullopt;
@@ -219,11 +274,7 @@ Result<ProbePath> DragomanRig::startCase(const LatencyCase& c, LatencyProbe& pro
     {
         // The relay takes the engine's port; the receiver listens behind it.
         const int behind = freeUdpPortPair(rtpPort + 2);
-        auto started = ChildProcess::spawn(
-            {config.impair.string(), "--listen", "127.0.0.1:" + std::to_string(rtpPort),
-             "--forward", "127.0.0.1:" + std::to_string(behind), "--loss", number(c.lossPercent),
-             "--jitter", number(c.jitterMs), "--seed", std::to_string(c.seed)},
-            config.work / "impair.log");
+        auto started = startRelay(config.impair, rtpPort, behind, c, config.work / "impair.log");
         if (!started)
             return Error{started.error()};
         relay = std::move(started.value());
@@ -289,16 +340,7 @@ nlohmann::ordered_json DragomanRig::stopCase()
         receiver.stop();
     }
     if (relay.pid() > 0)
-    {
-        relay.stop();
-        // The relay prints its counters as one JSON line when it stops.
-        std::ifstream in(relay.logFile());
-        for (std::string line; std::getline(in, line);)
-            if (!line.empty() && line.front() == '{')
-                if (auto j = nlohmann::json::parse(line, nullptr, false); !j.is_discarded())
-                    result["relay"] = j;
-        std::filesystem::remove(relay.logFile());
-    }
+        result["relay"] = stopRelay(relay);
     return result;
 }
 

@@ -18,7 +18,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 
 namespace dragoman::cli
 {
@@ -42,7 +44,9 @@ struct ProbePath
 class BenchJackServer
 {
 public:
-    static Result<std::unique_ptr<BenchJackServer>> start(const std::filesystem::path& work);
+    // The server is named `prefix`-PID.
+    static Result<std::unique_ptr<BenchJackServer>>
+    start(const std::filesystem::path& work, const std::string& prefix = "dragoman-bench-latency");
     const std::string& name() const { return serverName; }
     bool realtime() const { return rt; }
     bool running() { return jackd.running(); }
@@ -54,6 +58,40 @@ private:
     ChildProcess jackd;
     std::unique_ptr<LatencyProbe> probe; // the first client that got in proves the server is up
 };
+
+// Every port of the server now; and the first port, not in `before`, whose name ends in `suffix`
+// (empty when none): how a rig finds the ports of the child it just started.
+std::set<std::string> portSet(const LatencyProbe& probe);
+std::string newPort(const LatencyProbe& probe, const std::set<std::string>& before,
+                    std::string_view suffix);
+
+// Between clicks: longer than any codec ringing; the timeout is above a receiver's 400 ms maximum
+// buffer.
+inline constexpr double kClickSpacingSeconds = 0.12;
+inline constexpr double kClickTimeoutSeconds = 0.6;
+
+// Clicks through one path; the probe's connections are undone whatever happens.
+Result<ClickRun> clickThrough(LatencyProbe& probe, const ProbePath& path, int clicks,
+                              unsigned seed);
+
+// The direct loop (the probe's output patched to its input): what JACK alone adds, which every
+// bench subtracts.
+struct LoopBaseline
+{
+    double frames = 0.0; // median
+    nlohmann::ordered_json json;
+};
+Result<LoopBaseline> measureLoop(LatencyProbe& probe, int clicks);
+
+// The "jack" block of a report: server name, rate, period, real-time.
+nlohmann::ordered_json jackJson(BenchJackServer& server, const LatencyProbe& probe);
+
+// dragoman-impair on 127.0.0.1 from `listenPort` to `forwardPort` with the case's loss, jitter
+// and seed; stopRelay() stops it and returns the counters it prints as it stops (null if none).
+Result<ChildProcess> startRelay(const std::filesystem::path& impair, int listenPort,
+                                int forwardPort, const LatencyCase& c,
+                                const std::filesystem::path& log);
+nlohmann::ordered_json stopRelay(ChildProcess& relay);
 
 class DragomanRig
 {

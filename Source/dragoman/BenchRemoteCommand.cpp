@@ -1,35 +1,38 @@
 // dragoman bench remote [--loss 0,2] [--jitter-ms N] [--clicks N] [--frame-ms 2.5] [--json]
+// [--keep]
+//                       [--in-process]
 //
-// What a remote seat adds to each leg, in real time on loopback: the engine's end
-// (RemoteSeatLink) and the interpreter's end (RemoteSeatAudio) exchange RTP/Opus over
-// 127.0.0.1 through an in-process `dragoman-impair` relay in each direction, while this
-// program plays both audio threads in 64-frame blocks of one clock (a JACK period at 48 kHz).
-// Clicks are timed on both legs at once:
-//   floor to ear: into the seat's headphone block at the engine, heard after the remote limiter;
-//   mic to channel: into the interpreter's microphone, heard as the engine's mic input.
-// That is everything a remote seat adds over a seat wired to the engine: ring, encoder thread,
-// Opus, UDP, jitter buffer, decoder, resampler and the remote limiter's 1 ms look-ahead. The
-// engine's block and the sound cards' periods are the same for a wired seat and not counted.
+// What a remote seat adds to each leg, measured as jack_iodelay measures a loop, with the real
+// programs on a JACK dummy server of the bench's own (48 kHz, 64-frame periods): `dragoman engine`
+// runs a session whose seat ru-1 is remote, `dragoman seat --host-api JACK` is the remote
+// interpreter, and the two exchange RTP/Opus over 127.0.0.1, through `dragoman-impair` in each
+// direction for the lossy cases. Clicks go
+//   floor to ear: into the engine's floor input port, timed at the seat's headphone output port;
+//   mic to channel: into the seat's microphone input port, timed at the engine's channel output;
+// and the direct loop (probe output to probe input) is measured first and subtracted: what
+// remains is what the engine, both programs' JACK periods, Opus, the network, the jitter buffers
+// and both limiters' look-ahead add. `--in-process` runs the older measurement of the network
+// path alone, both ends in this process and no JACK (BenchRemoteInProcess.h).
 // Exit codes: 0 figures printed; 1 the rig could not run; 2 bad arguments.
 
-#include "BenchRemoteClicks.h"
+#include "BenchLatencyProbe.h"
+#include "BenchLatencyProcess.h"
+#include "BenchLatencyReport.h"
+#include "BenchLatencyRigs.h"
+#include "BenchRemoteInProcess.h"
+#include "BenchRemoteRig.h"
 #include "Subcommands.h"
-
-#include "UdpRelay.h"
-#include "core/Floorplan.h"
-#include "core/SessionFile.h"
-#include "seatlink/RemoteSeatAudio.h"
-#include "seatlink/RemoteSeatLink.h"
 
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
-#include <thread>
+#include <memory>
 
 namespace dragoman::cli
 {
@@ -41,175 +44,185 @@ struct RemoteBenchOptions
 {
     std::vector<double> loss{0.0, 2.0};
     double jitterMs = 0.0;
-    int clicks = 60;
+    int clicks = 30;
     double frameMs = 2.5;
     bool json = false;
+    bool keep = false;
+    bool inProcess = false;
 };
 
 constexpr const char* kName = "dragoman bench remote: ";
-constexpr int kBlock = 64;
 constexpr double kTargetMs = 15.0; // issue 5: each leg under 15 ms added at 0 % loss
-constexpr double kWarmUpSeconds = 1.5;
+constexpr int kBaselineClicks = 20;
 
-// One impairment relay on its own thread: `listen` -> `forward`.
-class Relay
+nlohmann::ordered_json loadAverage()
 {
-public:
-    std::optional<Error> start(std::uint16_t listen, std::uint16_t forward,
-                               const impair::ImpairmentSettings& settings)
+    double load[3] = {0.0, 0.0, 0.0};
+    if (::getloadavg(load, 3) != 3)
+        return nullptr;
+    const auto rounded = [](double value)
     {
-        model = std::make_unique<impair::ImpairmentModel>(settings);
-        const auto error = relay.open("127.0.0.1:" + std::to_string(listen),
-                                      "127.0.0.1:" + std::to_string(forward), false);
-        if (!error.empty())
-            return Error{"relay: " + error};
-        thread = std::thread([this] { relay.run(*model, 0.0); });
-        return std::nullopt;
-    }
-    ~Relay()
-    {
-        relay.stop();
-        if (thread.joinable())
-            thread.join();
-    }
-    const impair::RelayCounters& counters() const { return relay.counters(); }
-
-private:
-    impair::UdpRelay relay;
-    std::unique_ptr<impair::ImpairmentModel> model;
-    std::thread thread;
-};
-
-nlohmann::ordered_json summary(const ClickLeg& leg, int sent)
-{
-    auto delays = leg.delaysMs();
-    std::sort(delays.begin(), delays.end());
-    const auto at = [&](double q)
-    {
-        return delays.empty()
-                   ? 0.0
-                   : delays[std::min(delays.size() - 1,
-                                     static_cast<std::size_t>(q * double(delays.size())))];
+        return std::round(value * 100.0) / 100.0;
     };
-    nlohmann::ordered_json json;
-    json["clicks"] = sent;
-    json["heard"] = delays.size();
-    json["missed"] = leg.missed();
-    json["min_ms"] = delays.empty() ? 0.0 : delays.front();
-    json["median_ms"] = at(0.5);
-    json["p95_ms"] = at(0.95);
-    json["max_ms"] = delays.empty() ? 0.0 : delays.back();
-    return json;
+    return {rounded(load[0]), rounded(load[1]), rounded(load[2])};
 }
 
-Result<nlohmann::ordered_json> runCase(const RemoteBenchOptions& options, double loss,
-                                       std::uint16_t port)
+std::string cell(const nlohmann::ordered_json& leg, const char* key)
 {
-    // Engine listens on port, relay for the mic on port + 2; the seat listens on port + 4, the
-    // feed's relay on port + 6. RTCP goes one port up from each.
-    const auto mic = port;
-    const auto micRelay = static_cast<std::uint16_t>(port + 2);
-    const auto ears = static_cast<std::uint16_t>(port + 4);
-    const auto feedRelay = static_cast<std::uint16_t>(port + 6);
-    auto session = parseSession(
-        "name: Bench\nfloor: { language: en }\n"
-        "channels: [{ id: ru, language: ru, name: Russian }]\n"
-        "booths:\n  - id: ru\n    outputs: { A: ru }\n    seats:\n"
-        "      - { id: ru-1, remote: { listen: '127.0.0.1:" +
-            std::to_string(mic) + "', send_to: '127.0.0.1:" + std::to_string(feedRelay) + "' } }\n",
-        "bench");
-    if (!session)
-        return Error{session.error()};
-    const Floorplan plan(std::move(session.value()));
-    auto link = RemoteSeatLink::open(plan, kBlock, "127.0.0.1");
-    if (!link)
-        return Error{link.error()};
-    RemoteSeatConfig config;
-    config.engine = {"127.0.0.1", micRelay};
-    config.listen = {"127.0.0.1", ears};
-    config.frameMicroseconds = static_cast<int>(options.frameMs * 1000.0 + 0.5);
-    config.maxBlock = kBlock;
-    auto remote = RemoteSeatAudio::open(config);
-    if (!remote)
-        return Error{remote.error()};
-    impair::ImpairmentSettings settings;
-    settings.lossPercent = loss;
-    settings.jitterMs = options.jitterMs;
-    settings.seed = 1;
-    Relay toEngine;
-    Relay toSeat;
-    if (auto error = toEngine.start(micRelay, mic, settings))
-        return *error;
-    settings.seed = 2;
-    if (auto error = toSeat.start(feedRelay, ears, settings))
-        return *error;
+    if (!leg.contains(key) || leg[key].is_null())
+        return "    -";
+    char text[16];
+    std::snprintf(text, sizeof text, "%5.1f", leg[key].get<double>());
+    return text;
+}
 
-    link.value()->start();
-    remote.value()->start();
-    // Below the limiter's 100 dB SPL ceiling at the default calibration: the click is timed, not
-    // squashed.
-    ClickLeg floorToEar(1, 0.25);
-    ClickLeg micToChannel(2, 0.25);
-    std::vector<float> micBlock(kBlock);
-    std::vector<float> earsBlock(kBlock);
-    std::vector<float*> seatOuts(1, link.value()->headphones(0));
-    const auto period = std::chrono::nanoseconds(1'000'000'000LL * kBlock / 48000);
-    const auto begin = std::chrono::steady_clock::now();
-    auto due = begin;
-    bool armed = false;
-    for (;;)
+std::string table(const nlohmann::ordered_json& report)
+{
+    std::string text;
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "JACK dummy server, %d Hz, %d-frame periods%s; direct loop: %.2f ms; load "
+                  "average %s\n",
+                  report["jack"]["sample_rate"].get<int>(),
+                  report["jack"]["period_frames"].get<int>(),
+                  report["jack"]["realtime"].get<bool>() ? ", real-time" : ", NOT real-time",
+                  report["baseline"]["median_ms"].get<double>(),
+                  report["load_average"]["start"].dump().c_str());
+    text += line;
+    text += "added delay in ms    |  floor to ear: median  p95   max heard | mic to channel: "
+            "median  p95   max heard\n";
+    for (const auto& c : report["cases"])
     {
-        std::this_thread::sleep_until(due);
-        due += period;
-        const auto now = std::chrono::steady_clock::now();
-        if (!armed && now - begin > std::chrono::duration<double>(kWarmUpSeconds))
-        {
-            floorToEar.arm(options.clicks);
-            micToChannel.arm(options.clicks);
-            armed = true;
-        }
-        if (armed && floorToEar.finished() && micToChannel.finished())
-            break;
-        const auto stamp = std::chrono::duration_cast<Nanoseconds>(now.time_since_epoch());
-        // The engine's audio thread.
-        link.value()->receive(kBlock, stamp);
-        micToChannel.listen(link.value()->microphone(0), kBlock);
-        floorToEar.send(seatOuts[0], kBlock);
-        link.value()->send(seatOuts.data(), kBlock);
-        // The interpreter's audio thread.
-        micToChannel.send(micBlock.data(), kBlock);
-        remote.value()->process(micBlock.data(), earsBlock.data(), kBlock, stamp);
-        floorToEar.listen(earsBlock.data(), kBlock);
+        const auto& ear = c["floor_to_ear"];
+        const auto& mic = c["mic_to_channel"];
+        std::snprintf(line, sizeof line,
+                      "%4.1f %% loss %4.1f ms |               %s %s %s %2d/%-2d |"
+                      "                 %s %s %s %2d/%-2d\n",
+                      c["loss_percent"].get<double>(), c["jitter_ms"].get<double>(),
+                      cell(ear, "added_ms_median").c_str(), cell(ear, "added_ms_p95").c_str(),
+                      cell(ear, "added_ms_max").c_str(), ear["clicks_detected"].get<int>(),
+                      ear["clicks_sent"].get<int>(), cell(mic, "added_ms_median").c_str(),
+                      cell(mic, "added_ms_p95").c_str(), cell(mic, "added_ms_max").c_str(),
+                      mic["clicks_detected"].get<int>(), mic["clicks_sent"].get<int>());
+        text += line;
     }
-    remote.value()->stop();
-    link.value()->stop();
-
-    nlohmann::ordered_json json;
-    json["loss_percent"] = loss;
-    json["jitter_ms"] = options.jitterMs;
-    json["floor_to_ear"] = summary(floorToEar, options.clicks);
-    json["mic_to_channel"] = summary(micToChannel, options.clicks);
-    json["relay_dropped"] = {{"to_engine", toEngine.counters().dropped},
-                             {"to_seat", toSeat.counters().dropped}};
-    const auto feed = remote.value()->stats().feed.value_or(ReceiverStats{});
-    json["seat_buffer_ms"] = feed.bufferDelayMs;
-    const auto stats = link.value()->stats();
-    json["engine_buffer_ms"] =
-        stats.empty() ? 0.0 : stats[0].microphone.value_or(ReceiverStats{}).bufferDelayMs;
-    return json;
+    return text;
 }
 
-int runRemoteBench(const RemoteBenchOptions& options)
+// Each leg's median at 0 % loss against the issue's 15 ms.
+nlohmann::ordered_json targets(const nlohmann::ordered_json& cases)
 {
-    const int micros = static_cast<int>(options.frameMs * 1000.0 + 0.5);
-    if (micros != 2500 && micros != 5000 && micros != 10000 && micros != 20000)
+    auto result = nlohmann::ordered_json::object();
+    for (const auto& c : cases)
     {
-        std::cerr << kName << "--frame-ms must be 2.5, 5, 10 or 20\n";
-        return 2;
+        if (c["loss_percent"].get<double>() != 0.0)
+            continue;
+        for (const char* leg : {"floor_to_ear", "mic_to_channel"})
+        {
+            const auto& median = c[leg]["added_ms_median"];
+            result[std::string(leg) + "_0_percent"] = {
+                {"added_ms_median_below", kTargetMs},
+                {"pass", !median.is_null() && median.get<double>() < kTargetMs}};
+        }
+    }
+    return result;
+}
+
+int runJackBench(const RemoteBenchOptions& options)
+{
+    installBenchStopHandlers();
+    BenchWorkFolder work("dragoman-remote");
+    work.keep = options.keep;
+    if (work.path().empty())
+    {
+        std::cerr << kName << "cannot create a scratch folder\n";
+        return 1;
+    }
+    const auto dragoman = findProgram("dragoman", {});
+    const auto impair =
+        findProgram("dragoman-impair", {"../tools/impair/dragoman-impair", "dragoman-impair"});
+    const bool needRelay =
+        std::any_of(options.loss.begin(), options.loss.end(), [](double l) { return l > 0.0; });
+    if (needRelay && impair.empty())
+    {
+        std::cerr << kName
+                  << "dragoman-impair not found (beside dragoman, in the build tree, or "
+                     "on PATH): build it, or measure --loss 0 only\n";
+        return 1;
     }
     nlohmann::ordered_json report;
     report["bench"] = "remote";
-    report["block_frames"] = kBlock;
+    report["mode"] = "jack";
+    report["load_average"]["start"] = loadAverage();
+    auto server = BenchJackServer::start(work.path(), "dragoman-bench-remote");
+    if (!server)
+    {
+        std::cerr << kName << server.error() << '\n';
+        return 1;
+    }
+    auto probe = (*server)->takeProbe();
+    report["jack"] = jackJson(**server, *probe);
+    auto loop = measureLoop(*probe, kBaselineClicks);
+    if (!loop)
+    {
+        std::cerr << kName << loop.error() << '\n';
+        return 1;
+    }
+    report["baseline"] = loop->json;
+    report["opus"] = {{"frame_ms", options.frameMs},
+                      {"feed", "2.5 ms CELT frames, 64 kb/s, no FEC (remoteSeatOpus)"}};
+    report["target_ms"] = kTargetMs;
+
+    RemoteSeatRig rig({dragoman, impair, work.path(), options.frameMs, 2.0});
+    nlohmann::ordered_json cases = nlohmann::ordered_json::array();
+    for (const double loss : options.loss)
+    {
+        const LatencyCase c{loss, loss > 0.0 ? options.jitterMs : 0.0, 1};
+        auto legs = rig.startCase(c, *probe);
+        if (!legs)
+        {
+            std::cerr << kName << legs.error() << '\n';
+            return 1;
+        }
+        auto ear = clickThrough(*probe, legs->floorToEar, options.clicks, 11);
+        auto mic = ear ? clickThrough(*probe, legs->micToChannel, options.clicks, 13) : ear;
+        auto counters = rig.stopCase();
+        if (!ear || !mic)
+        {
+            std::cerr << kName << (ear ? mic : ear).error() << '\n';
+            return 1;
+        }
+        nlohmann::ordered_json entry;
+        entry["loss_percent"] = loss;
+        entry["jitter_ms"] = c.jitterMs;
+        entry["network"] = c.impaired() ? "dragoman-impair each way: random loss, uniform "
+                                          "0..jitter ms extra delay"
+                                        : "direct loopback";
+        entry["floor_to_ear"] = summaryJson(summariseClicks(*ear, loop->frames));
+        entry["mic_to_channel"] = summaryJson(summariseClicks(*mic, loop->frames));
+        entry["counters"] = counters;
+        cases.push_back(entry);
+        if (benchStopRequested())
+            return 1;
+    }
+    report["targets"] = targets(cases);
+    report["cases"] = cases;
+    report["load_average"]["end"] = loadAverage();
+    if (options.keep)
+        report["work_folder"] = work.path().string();
+    if (options.json)
+        std::cout << report.dump(2) << '\n';
+    else
+        std::cout << table(report);
+    return 0;
+}
+
+int runInProcessBench(const RemoteBenchOptions& options)
+{
+    nlohmann::ordered_json report;
+    report["bench"] = "remote";
+    report["mode"] = "in-process";
+    report["block_frames"] = 64;
     report["frame_ms"] = options.frameMs;
     report["bitrate"] = 64000;
     report["target_ms"] = kTargetMs;
@@ -217,7 +230,8 @@ int runRemoteBench(const RemoteBenchOptions& options)
     auto port = static_cast<std::uint16_t>(32000 + (::getpid() % 400) * 16);
     for (const double loss : options.loss)
     {
-        auto result = runCase(options, loss, port);
+        auto result =
+            measureRemoteInProcess({options.jitterMs, options.clicks, options.frameMs}, loss, port);
         port = static_cast<std::uint16_t>(port + 8);
         if (!result)
         {
@@ -247,16 +261,30 @@ void addRemoteBench(CLI::App& bench)
 {
     auto options = std::make_shared<RemoteBenchOptions>();
     auto* command = bench.add_subcommand(
-        "remote", "Added latency of a remote seat's two legs, in real time on loopback");
-    command->add_option("--loss", options->loss, "loss percentages, one case each")->delimiter(',');
-    command->add_option("--jitter-ms", options->jitterMs, "extra delay per packet, 0..N ms");
-    command->add_option("--clicks", options->clicks, "clicks per leg and case");
-    command->add_option("--frame-ms", options->frameMs, "the microphone's Opus frame");
-    command->add_flag("--json", options->json, "print the figures as JSON");
+        "remote", "Added delay of a remote seat's two legs: engine and dragoman seat on JACK");
+    command->add_option("--loss", options->loss, "Loss cases in percent (default 0,2)")
+        ->delimiter(',')
+        ->check(CLI::Range(0.0, 50.0));
+    command
+        ->add_option("--jitter-ms", options->jitterMs,
+                     "Jitter of the lossy cases: uniform 0..N ms extra delay (default 0)")
+        ->check(CLI::Range(0.0, 100.0));
+    command->add_option("--clicks", options->clicks, "Clicks per leg and case (default 30)")
+        ->check(CLI::Range(1, 10000));
+    command
+        ->add_option("--frame-ms", options->frameMs,
+                     "The microphone's Opus frame: 2.5, 5, 10 or 20 (default 2.5)")
+        ->check(CLI::IsMember({2.5, 5.0, 10.0, 20.0}));
+    command->add_flag("--json", options->json, "One JSON object instead of a table");
+    command->add_flag("--keep", options->keep, "Keep the scratch folder (logs, sessions)");
+    command->add_flag("--in-process", options->inProcess,
+                      "Both ends in this process without JACK: the network path alone");
     command->callback(
         [options]
         {
-            if (const int code = runRemoteBench(*options); code != 0)
+            const int code =
+                options->inProcess ? runInProcessBench(*options) : runJackBench(*options);
+            if (code != 0)
                 throw CLI::RuntimeError(code);
         });
 }
