@@ -73,6 +73,71 @@ TEST_CASE("The relay graph draws a cycle and a double relay red", "[console][rel
     CHECK(edge.getGreen() < 140);
 }
 
+TEST_CASE("Every arc of a relay cycle stays inside the view", "[console][relay]")
+{
+    AstanaConsole console;
+    RelayGraphView relay(console.model);
+    relay.setSize(426, 680); // the tab's size at 1280x800
+    // ky and be listen to each other, as in the screenshot meeting: the cycle is the last column.
+    auto state = loadJson("astana_state.json");
+    for (auto& channel : state["channels"])
+        if (channel["id"] == "ky" || channel["id"] == "be")
+        {
+            channel["depth"] = -2;
+            channel["holder"] = channel["id"] == "ky" ? "ky-1" : "be-2";
+            channel["source"] = channel["id"] == "ky" ? "be" : "ky";
+        }
+    state["relay"]["cycle"] = true;
+    state["relay"]["cycle_path"] = {"ky", "be"};
+    state["relay"]["edges"].push_back({{"from", "be"}, {"to", "ky"}});
+    state["relay"]["edges"].push_back({{"from", "ky"}, {"to", "be"}});
+    console.model.applyState(state);
+    relay.update();
+    REQUIRE(relay.nodeColour("ky") == dragoman::ui::colours::fault);
+
+    // Nothing but the background within the margin along every edge.
+    const auto image = relay.createComponentSnapshot(relay.getLocalBounds());
+    const int margin = static_cast<int>(RelayGraphView::kMargin) - 2;
+    const auto background = dragoman::ui::colours::panel;
+    int drawn = 0;
+    for (int y = 0; y < image.getHeight(); ++y)
+        for (int x = 0; x < image.getWidth(); ++x)
+        {
+            const bool edge = x < margin || y < margin || x >= image.getWidth() - margin ||
+                              y >= image.getHeight() - margin;
+            if (edge && image.getPixelAt(x, y) != background)
+                ++drawn;
+        }
+    CHECK(drawn == 0);
+    // And the arcs are there: red beside the cycle's boxes, right of the column.
+    const auto ky = relay.nodeBounds("ky");
+    const auto be = relay.nodeBounds("be");
+    int red = 0;
+    for (int x = static_cast<int>(ky.getRight()) + 2; x < image.getWidth() - margin; ++x)
+        for (int y = static_cast<int>(ky.getCentreY()); y < static_cast<int>(be.getCentreY()); ++y)
+            red += image.getPixelAt(x, y).getRed() > 200 ? 1 : 0;
+    CHECK(red > 10);
+}
+
+TEST_CASE("A long host API name is shortened; CPU, xruns and uptime stay whole", "[console][bar]")
+{
+    AstanaConsole console;
+    auto state = loadJson("astana_state.json");
+    state["engine"]["host_api"] = "JACK Audio Connection Kit (jackd2 1.9.21, dummy driver, 48 kHz)";
+    console.model.applyState(state);
+    ConnectionBar bar(console.model, console.actions, "ws://127.0.0.1:41349/rpc");
+    bar.setSize(1280 - 12, ConnectionBar::kHeight);
+    bar.update();
+    const auto font = dragoman::ui::Theme::font(13.0f);
+    const auto host = bar.hostApiBounds();
+    CHECK(host.getWidth() > 40);
+    CHECK(host.getWidth() < font.getStringWidth(state["engine"]["host_api"].get<std::string>()));
+    // Right of the host API: CPU, xruns, uptime and clients, whole, before the alarm badge.
+    const int numbers = font.getStringWidth("CPU 8 %   xruns 0   up 1:02:05   clients 2");
+    CHECK(host.getRight() + numbers <= bar.getWidth() - 110 - 10);
+    CHECK(bar.healthText().contains("up 1:02:05"));
+}
+
 TEST_CASE("Ack on an alarm sends alarms.ack with its id", "[console][alarms]")
 {
     AstanaConsole console;

@@ -153,3 +153,30 @@ TEST_CASE("The Astana matrix fits a 1280x800 console without scrolling", "[conso
     CHECK(panel.strips().stripCount() == 12);
     CHECK(panel.strips().getWidth() >= 400);
 }
+
+TEST_CASE("Each seat row shows its microphone's level", "[console][matrix][meters]")
+{
+    MatrixOnScreen screen;
+    const auto& layout = screen.matrix.layout();
+    const auto row = rowOf(layout, "zh-1"); // live, mic at -18 dBFS in the recorded meters
+    const auto meter = layout.seatMeterBounds(row);
+    // Inside the seat's name column, before the mic cell.
+    CHECK(meter.getX() >= layout.rowBounds(row).getX());
+    CHECK(meter.getRight() <= layout.cellBounds({row, MatrixCell::Kind::mic, 0}).getX());
+
+    // -18 dBFS on a -60..0 scale: green up to 70 % of the bar, dark beyond.
+    const auto image = screen.matrix.createComponentSnapshot(screen.matrix.getLocalBounds());
+    const int y = meter.getCentreY();
+    const auto lit = image.getPixelAt(meter.getX() + meter.getWidth() / 2, y);
+    const auto dark = image.getPixelAt(meter.getRight() - 2, y);
+    CHECK(lit.getGreen() > 150);
+    CHECK(dark.getGreen() < 60);
+
+    // A new meters notification moves the bar: zh-1 silent.
+    auto meters = loadJson("astana_meters.json");
+    meters["seats"]["zh-1"]["mic_db"] = nullptr;
+    screen.model.applyMeters(meters);
+    screen.matrix.updateMeters();
+    const auto after = screen.matrix.createComponentSnapshot(screen.matrix.getLocalBounds());
+    CHECK(after.getPixelAt(meter.getX() + meter.getWidth() / 2, y).getGreen() < 60);
+}

@@ -60,9 +60,10 @@ void ConsoleActions::loadPreset(const std::string& name, RpcSink::Reply reply)
     sink.call("session.load", {{"name", name}}, std::move(reply));
 }
 
-void ConsoleActions::sendMessage(const std::string& to, const std::string& text)
+void ConsoleActions::sendMessage(const std::string& to, const std::string& text,
+                                 RpcSink::Reply reply)
 {
-    sink.call("messages.send", {{"to", to}, {"kind", "text"}, {"text", text}});
+    sink.call("messages.send", {{"to", to}, {"kind", "text"}, {"text", text}}, std::move(reply));
 }
 
 } // namespace dragoman::console

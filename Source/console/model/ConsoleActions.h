@@ -41,7 +41,8 @@ public:
     void acknowledgeAlarm(int id);
     void savePreset(const std::string& name, RpcSink::Reply reply = {});
     void loadPreset(const std::string& name, RpcSink::Reply reply = {});
-    void sendMessage(const std::string& to, const std::string& text);
+    // to: "booth:ID" or "seat:ID" (messageRecipients() turns "everyone" into the booths).
+    void sendMessage(const std::string& to, const std::string& text, RpcSink::Reply reply = {});
 
 private:
     RpcSink& sink;

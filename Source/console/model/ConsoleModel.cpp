@@ -1,6 +1,7 @@
 #include "model/ConsoleModel.h"
 
 #include "model/LogWording.h"
+#include "model/MessageTargets.h"
 #include "model/StateParser.h"
 
 #include <algorithm>
@@ -111,7 +112,33 @@ std::uint32_t ConsoleModel::applyMessage(const json& message)
     if (id > 0 && id <= lastMessage)
         return changeNone;
     lastMessage = std::max(lastMessage, id);
+    if (textOf(message, "from") == "technician" && textOf(message, "kind") == "text")
+        return applyOwnMessage(message);
     addLog(describeMessage(message));
+    return changeLog;
+}
+
+std::uint32_t ConsoleModel::applyOwnMessage(const json& message)
+{
+    const auto text = textOf(message, "text");
+    const auto to = textOf(message, "to");
+    // "Everyone" went out as one message per booth, one after the other: one line in the log.
+    const bool sameText = !logEntries.empty() && logEntries.back().order == ownMessage.order &&
+                          ownMessage.text == text;
+    if (sameText)
+        ownMessage.to.push_back(to);
+    else
+        ownMessage = {text, {to}, 0};
+    auto entry = describeMessage(message);
+    entry.text = "to " + recipientsText(engine, ownMessage.to) + ": " + text;
+    if (sameText)
+    {
+        entry.order = ownMessage.order;
+        logEntries.back() = std::move(entry);
+        return changeLog;
+    }
+    addLog(std::move(entry));
+    ownMessage.order = logOrder;
     return changeLog;
 }
 

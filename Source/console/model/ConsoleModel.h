@@ -62,6 +62,15 @@ public:
     int metersReceived() const { return meterCount; }
 
 private:
+    // The technician's own text, as every console of the technician sees it come back.
+    struct OwnMessage
+    {
+        std::string text;
+        std::vector<std::string> to;
+        long long order = 0; // its log line
+    };
+
+    std::uint32_t applyOwnMessage(const nlohmann::json& message);
     void addLog(LogEntry entry);
 
     EngineState engine;
@@ -76,6 +85,7 @@ private:
     long long lastMessage = 0;
     long long logOrder = 0;
     int meterCount = 0;
+    OwnMessage ownMessage;
 };
 
 } // namespace dragoman::console

@@ -132,6 +132,9 @@ struct LogEntry
     std::string time; // "13:20:01" for messages, engine seconds for events
     std::string text;
     long long order = 0; // arrival order, for stable display
+    // A message from a seat that can be answered: "seat:en-1" (empty for anonymous slow-downs,
+    // events and the technician's own messages).
+    std::string replyTo;
 
     bool urgent() const { return kind == Kind::slowDown || kind == Kind::callTechnician; }
 };

@@ -114,7 +114,13 @@ LogEntry describeMessage(const nlohmann::json& message)
     const auto kind = textOf(message, "kind");
     auto from = textOf(message, "from");
     if (from.rfind("seat:", 0) == 0)
+    {
+        entry.replyTo = from;
         from = from.substr(5);
+    }
+    auto to = textOf(message, "to");
+    if (to.rfind("seat:", 0) == 0)
+        to = to.substr(5);
     const auto text = textOf(message, "text");
     if (kind == "slow-down")
     {
@@ -126,8 +132,14 @@ LogEntry describeMessage(const nlohmann::json& message)
         entry.kind = LogEntry::Kind::callTechnician;
         entry.text = "TECHNICIAN called by " + from;
     }
-    else
+    else if (kind == "handover-request")
+        entry.text = from + " asks " + to + " to take over";
+    else if (kind == "handover-accept")
+        entry.text = from + " will take over from " + to;
+    else if (to == "technician")
         entry.text = from + ": " + text;
+    else
+        entry.text = from + " to " + to + ": " + text;
     if (kind != "text" && !text.empty())
         entry.text += " - " + text;
     return entry;

@@ -98,7 +98,7 @@ void ChannelStrip::resized()
     auto top = area.removeFromTop(22);
     area.removeFromTop(3);
     auto bottom = area;
-    top.removeFromLeft(170); // id and name are painted
+    top.removeFromLeft(52 + kNameWidth); // id and name are painted
     monitorButton.setBounds(top.removeFromRight(30));
     top.removeFromRight(6);
     depth.setBounds(top.removeFromRight(100));
@@ -134,7 +134,7 @@ void ChannelStrip::paint(juce::Graphics& g)
     g.drawFittedText(title, top.removeFromLeft(52), juce::Justification::centredLeft, 1, 0.7f);
     g.setColour(colours::textDim);
     g.setFont(Theme::font(13.0f));
-    g.drawText(name, top.removeFromLeft(118), juce::Justification::centredLeft, true);
+    g.drawText(name, top.removeFromLeft(kNameWidth), juce::Justification::centredLeft, true);
 
     // The live seat, large and red: the first thing a technician looks for.
     auto holderArea = top.withTrimmedRight(140);

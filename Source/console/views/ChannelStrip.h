@@ -23,6 +23,7 @@ class ChannelStrip : public juce::Component
 public:
     static constexpr int kHeight = 52;
     static constexpr int kLossWidth = 78;
+    static constexpr int kNameWidth = 106; // the language's name, after the id
 
     ChannelStrip(ConsoleActions& actions, std::string channelId);
 

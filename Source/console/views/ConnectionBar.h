@@ -21,12 +21,25 @@ public:
 
     void update();
     juce::String statusText() const;
+    // "audio running  JACK   CPU 5 %   xruns 0   up 0:00:12   clients 2", as one line for tests.
     juce::String healthText() const;
+    // Where the host API's name is drawn: the one part that is shortened (with an ellipsis) when
+    // the bar is narrow, so CPU, xruns, uptime and clients always show.
+    juce::Rectangle<int> hostApiBounds() const;
+    // The floor language's menu, for the F key.
+    void showFloorMenu() { floorLanguage.showPopup(); }
 
     void paint(juce::Graphics& g) override;
     void resized() override;
 
 private:
+    struct Layout
+    {
+        juce::Rectangle<int> session, floor, health, badge;
+    };
+    Layout layout() const;
+    juce::StringArray healthNumbers() const; // CPU, xruns, uptime, clients: never cut
+
     const ConsoleModel& model;
     ConsoleActions& actions;
     juce::String url;

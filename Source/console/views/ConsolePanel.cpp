@@ -38,7 +38,8 @@ ConsolePanel::ConsolePanel(const ConsoleModel& shownModel, ConsoleActions& sentA
                            juce::String url)
     : model(shownModel), actions(sentActions), connectionBar(model, actions, std::move(url)),
       monitorSelector(model, actions), presetBar(model, actions), routing(model, actions),
-      channelStrips(model, actions), relayGraph(model), alarmList(model, actions), eventLog(model)
+      channelStrips(model, actions), relayGraph(model), alarmList(model, actions), eventLog(model),
+      composer(model, actions)
 {
     tabs.setTabBarDepth(34);
     tabs.setOutline(0);
@@ -51,11 +52,20 @@ ConsolePanel::ConsolePanel(const ConsoleModel& shownModel, ConsoleActions& sentA
         if (onPresetsChanged)
             onPresetsChanged();
     };
+    eventLog.onReply = [this](const LogEntry& entry)
+    {
+        reply(entry);
+    };
+    composer.onDone = [this]
+    {
+        grabKeyboardFocus();
+    };
     addAndMakeVisible(connectionBar);
     addAndMakeVisible(monitorSelector);
     addAndMakeVisible(presetBar);
     addAndMakeVisible(routing);
     addAndMakeVisible(tabs);
+    addAndMakeVisible(composer);
     addChildComponent(help);
     setWantsKeyboardFocus(true);
     refresh(0xffffffffu);
@@ -78,9 +88,13 @@ void ConsolePanel::refresh(std::uint32_t changes)
         routing.update();
         channelStrips.update();
         relayGraph.update();
+        composer.update();
     }
     if (changes & changeMeters)
+    {
         channelStrips.updateMeters();
+        routing.updateMeters();
+    }
     if (changes & (changeAlarms | changeState))
     {
         alarmList.update();
@@ -130,7 +144,31 @@ void ConsolePanel::showView(ConsoleView view)
         break;
     }
     tabs.setVisible(view != ConsoleView::matrix);
+    composer.setVisible(view != ConsoleView::matrix);
     resized();
+}
+
+void ConsolePanel::reply(const LogEntry& entry)
+{
+    if (entry.replyTo.empty())
+        return;
+    composer.setTarget(entry.replyTo);
+    if (entry.kind == LogEntry::Kind::callTechnician)
+        actions.sendMessage(entry.replyTo, "The technician is on the way.");
+    else
+        composer.startTyping();
+}
+
+bool ConsolePanel::answerNewestCall()
+{
+    const auto& log = model.log();
+    for (auto it = log.rbegin(); it != log.rend(); ++it)
+        if (it->kind == LogEntry::Kind::callTechnician && !it->replyTo.empty())
+        {
+            reply(*it);
+            return true;
+        }
+    return false;
 }
 
 void ConsolePanel::paint(juce::Graphics& g)
@@ -164,6 +202,8 @@ void ConsolePanel::resized()
         const int matrixWidth = juce::jmax(needed, area.getWidth() - tabsWidth);
         routing.setBounds(area.removeFromLeft(matrixWidth));
         area.removeFromLeft(6);
+        composer.setBounds(area.removeFromBottom(MessageComposer::kHeight));
+        area.removeFromBottom(4);
         tabs.setBounds(area);
     }
     help.setBounds(getLocalBounds());
@@ -220,6 +260,18 @@ bool ConsolePanel::keyPressed(const juce::KeyPress& key)
     }
     else if (code == 'A')
         alarmList.acknowledgeOldest();
+    else if (code == 'T')
+    {
+        if (mods.isShiftDown() && !routing.cursorSeat().empty())
+            composer.setTarget("seat:" + routing.cursorSeat());
+        composer.startTyping();
+    }
+    else if (code == 'R')
+        answerNewestCall();
+    else if (code == 'F')
+        connectionBar.showFloorMenu();
+    else if (code == 'I')
+        routing.showInterlockMenu(mods.isShiftDown());
     else if (code >= juce::KeyPress::F2Key && code <= juce::KeyPress::F5Key)
         showView(code == juce::KeyPress::F2Key   ? ConsoleView::strips
                  : code == juce::KeyPress::F3Key ? ConsoleView::relay

@@ -1,8 +1,8 @@
 #pragma once
 // The whole console in one component: the connection bar and the monitor and preset controls on
 // top, the routing matrix always on the left, and the strips, relay graph, alarms and event log
-// as tabs on the right. It applies what the model reports changed to the views and turns keys
-// into actions. The window (or a test) owns it.
+// as tabs on the right with the message line under them. It applies what the model reports
+// changed to the views and turns keys into actions. The window (or a test) owns it.
 // Message thread only.
 
 #include "model/ConsoleActions.h"
@@ -12,6 +12,7 @@
 #include "views/ConnectionBar.h"
 #include "views/EventLog.h"
 #include "views/HelpOverlay.h"
+#include "views/MessageComposer.h"
 #include "views/MonitorSelector.h"
 #include "views/PresetBar.h"
 #include "views/RelayGraphView.h"
@@ -53,7 +54,14 @@ public:
     EventLog& log() { return eventLog; }
     PresetBar& presets() { return presetBar; }
     ConnectionBar& connection() { return connectionBar; }
+    MessageComposer& messages() { return composer; }
     bool helpVisible() const { return help.isVisible(); }
+
+    // The answer to a seat's message in the log: "on my way" to a technician call at once;
+    // for a text, the message line is addressed to the seat and takes the keys.
+    void reply(const LogEntry& entry);
+    // The R key: answers the newest technician call; false when there is none.
+    bool answerNewestCall();
 
     // Asked for the preset list again (after a save); the program wires it to session.presets.
     std::function<void()> onPresetsChanged;
@@ -75,6 +83,7 @@ private:
     RelayGraphView relayGraph;
     AlarmList alarmList;
     EventLog eventLog;
+    MessageComposer composer;
     juce::TabbedComponent tabs{juce::TabbedButtonBar::TabsAtTop};
     HelpOverlay help;
     ConsoleView current = ConsoleView::all;

@@ -37,6 +37,35 @@ void EventLog::resized()
     list.setBounds(getLocalBounds().reduced(4));
 }
 
+juce::Rectangle<int> EventLog::replyButton(int width, int height) const
+{
+    return juce::Rectangle<int>(0, 0, width, height).removeFromRight(92).reduced(4, 2);
+}
+
+juce::Rectangle<int> EventLog::replyBounds(int row) const
+{
+    if (row < 0 || row >= rows() || entry(row).replyTo.empty())
+        return {};
+    const auto rowArea = list.getRowPosition(row, true);
+    if (rowArea.isEmpty())
+        return {};
+    return replyButton(rowArea.getWidth(), rowArea.getHeight()) + rowArea.getPosition() +
+           list.getPosition();
+}
+
+void EventLog::listBoxItemClicked(int row, const juce::MouseEvent& event)
+{
+    if (row < 0 || row >= rows() || entry(row).replyTo.empty() || !onReply)
+        return;
+    // The event is the row's own: its position is within the row.
+    const auto* rowComponent = event.eventComponent;
+    if (rowComponent == nullptr)
+        return;
+    if (replyButton(rowComponent->getWidth(), rowComponent->getHeight())
+            .contains(event.getPosition()))
+        onReply(entry(row));
+}
+
 void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int height, bool selected)
 {
     if (row < 0 || row >= getNumRows())
@@ -66,6 +95,17 @@ void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int heigh
     else if (item.kind == LogEntry::Kind::message)
         textColour = colours::floorFeed;
 
+    if (!item.replyTo.empty())
+    {
+        const auto button = replyButton(width, height).toFloat();
+        area.removeFromRight(96);
+        g.setColour(item.urgent() ? juce::Colours::black.withAlpha(0.75f) : colours::accent);
+        g.fillRoundedRectangle(button, 4.0f);
+        g.setColour(item.urgent() ? juce::Colours::white : juce::Colours::black);
+        g.setFont(Theme::font(13.0f, true));
+        g.drawText(item.kind == LogEntry::Kind::callTechnician ? "On my way" : "Reply", button,
+                   juce::Justification::centred);
+    }
     area.removeFromLeft(6);
     g.setFont(Theme::mono(13.0f));
     g.setColour(item.urgent() ? textColour : colours::textDim);

@@ -114,6 +114,13 @@ juce::Rectangle<int> MatrixLayout::boothBounds(int booth) const
     return {area.getX(), rowTop(first), kBoothWidth, rowTop(last) + rowHeight - rowTop(first)};
 }
 
+juce::Rectangle<int> MatrixLayout::seatMeterBounds(int row) const
+{
+    const auto seat = rowBounds(row).withWidth(kSeatWidth).reduced(4, 0);
+    return seat.withTrimmedLeft(seat.getWidth() - kSeatMeterWidth)
+        .withSizeKeepingCentre(kSeatMeterWidth, juce::jmin(8, rowHeight - 8));
+}
+
 juce::Rectangle<int> MatrixLayout::columnHeader(MatrixCell::Kind kind, int index) const
 {
     const auto cell = cellBounds({0, kind, index});

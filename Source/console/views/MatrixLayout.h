@@ -32,8 +32,9 @@ class MatrixLayout
 {
 public:
     static constexpr int kBoothWidth = 112;
-    static constexpr int kSeatWidth = 62;
-    static constexpr int kMicWidth = 36;
+    static constexpr int kSeatWidth = 78; // the seat's name and its microphone's level
+    static constexpr int kSeatMeterWidth = 22;
+    static constexpr int kMicWidth = 30;
     static constexpr int kGroupGap = 14;
     static constexpr int kHeaderHeight = 48;
     static constexpr int kBoothGap = 3;
@@ -52,7 +53,8 @@ public:
     int columns(MatrixCell::Kind kind) const;
     juce::Rectangle<int> cellBounds(const MatrixCell& cell) const;
     juce::Rectangle<int> rowBounds(int row) const;
-    juce::Rectangle<int> boothBounds(int booth) const; // the booth's label column, all its rows
+    juce::Rectangle<int> boothBounds(int booth) const;   // the booth's label column, all its rows
+    juce::Rectangle<int> seatMeterBounds(int row) const; // the small mic meter after the name
     juce::Rectangle<int> columnHeader(MatrixCell::Kind kind, int index) const;
     juce::Rectangle<int> groupHeader(MatrixCell::Kind kind) const;
     std::optional<MatrixCell> cellAt(juce::Point<int> point) const;

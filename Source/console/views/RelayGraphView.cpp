@@ -25,12 +25,21 @@ void RelayGraphView::update()
     repaint();
 }
 
+juce::Rectangle<float> RelayGraphView::viewArea() const
+{
+    return getLocalBounds().toFloat().reduced(kMargin);
+}
+
 juce::Rectangle<float> RelayGraphView::graphArea() const
 {
     const float problemsHeight =
         relay.problems.empty() ? 0.0f : 22.0f + 38.0f * static_cast<float>(relay.problems.size());
-    return getLocalBounds().toFloat().reduced(10.0f).withTrimmedTop(22.0f).withTrimmedBottom(
-        problemsHeight);
+    // A cycle's edges arc out beside its column, the last one: room for them on the right.
+    const float arcRoom = relay.columns > 4 ? kArcReach : 0.0f;
+    return viewArea()
+        .withTrimmedTop(22.0f)
+        .withTrimmedBottom(problemsHeight)
+        .withTrimmedRight(arcRoom);
 }
 
 juce::Rectangle<float> RelayGraphView::nodeBounds(const std::string& channel) const
@@ -96,30 +105,37 @@ void RelayGraphView::paint(juce::Graphics& g)
         juce::Path path;
         const juce::Point<float> start{from.getRight(), from.getCentreY()};
         const juce::Point<float> end{to.getX() - 2.0f, to.getCentreY()};
-        if (end.x > start.x + 4.0f)
+        float headSide = -1.0f; // the arrowhead's base is left of its tip
+        if (end.x <= start.x + 4.0f)
+        {
+            // Within a column (a cycle) the edge arcs out beside the boxes: downwards on the
+            // right, upwards on the left, so that the two edges of a pair stay apart. The arc
+            // reaches no further than the view's margin.
+            const bool down = to.getCentreY() > from.getCentreY();
+            const float side = down ? 1.0f : -1.0f;
+            const juce::Point<float> out{down ? from.getRight() : from.getX(), from.getCentreY()};
+            const juce::Point<float> in{down ? to.getRight() : to.getX(), to.getCentreY()};
+            const float room = down ? viewArea().getRight() - juce::jmax(out.x, in.x)
+                                    : juce::jmin(out.x, in.x) - viewArea().getX();
+            // A cubic whose control points stand out by d bulges out by 3/4 d.
+            const float bulge = juce::jlimit(6.0f, kArcReach, room - 2.0f) / 0.75f;
+            path.startNewSubPath(out);
+            path.cubicTo(out.translated(side * bulge, 0.0f), in.translated(side * bulge, 0.0f), in);
+            headSide = side;
+        }
+        else
         {
             const float bend = (end.x - start.x) * 0.5f;
             path.startNewSubPath(start);
             path.cubicTo(start.translated(bend, 0.0f), end.translated(-bend, 0.0f), end);
         }
-        else
-        {
-            // Within a column (a cycle) the edge arcs out beside the boxes: downwards on the
-            // right, upwards on the left, so that the two edges of a pair stay apart.
-            const bool down = to.getCentreY() > from.getCentreY();
-            const float side = down ? 1.0f : -1.0f;
-            const juce::Point<float> out{down ? from.getRight() : from.getX(), from.getCentreY()};
-            const juce::Point<float> in{down ? to.getRight() : to.getX(), to.getCentreY()};
-            path.startNewSubPath(out);
-            path.cubicTo(out.translated(side * 34.0f, 0.0f), in.translated(side * 34.0f, 0.0f), in);
-        }
         g.setColour(fault ? colours::fault : colours::textDim.withAlpha(0.8f));
         g.strokePath(path, juce::PathStrokeType(fault ? 2.5f : 1.6f));
         juce::Path head;
         const auto tip = path.getCurrentPosition();
-        head.addTriangle(tip, tip.translated(-8.0f, -4.5f), tip.translated(-8.0f, 4.5f));
-        if (end.x > start.x + 4.0f)
-            g.fillPath(head);
+        head.addTriangle(tip, tip.translated(headSide * 8.0f, -4.5f),
+                         tip.translated(headSide * 8.0f, 4.5f));
+        g.fillPath(head);
     }
 
     for (const auto& node : relay.nodes)
@@ -158,7 +174,7 @@ void RelayGraphView::paint(juce::Graphics& g)
 
     if (!relay.problems.empty())
     {
-        auto problems = getLocalBounds().toFloat().reduced(10.0f);
+        auto problems = viewArea();
         problems =
             problems.removeFromBottom(22.0f + 38.0f * static_cast<float>(relay.problems.size()));
         g.setColour(colours::fault);
@@ -174,7 +190,7 @@ void RelayGraphView::paint(juce::Graphics& g)
     {
         g.setColour(colours::direct);
         g.setFont(Theme::font(13.0f));
-        g.drawText("No cycle, no double relay.", getLocalBounds().reduced(10).removeFromBottom(20),
+        g.drawText("No cycle, no double relay.", viewArea().removeFromBottom(20.0f),
                    juce::Justification::centredLeft);
     }
 }

@@ -14,6 +14,9 @@ namespace dragoman::console
 class RelayGraphView : public juce::Component
 {
 public:
+    static constexpr float kMargin = 10.0f;   // nothing is drawn closer to the edge
+    static constexpr float kArcReach = 26.0f; // how far a cycle's arc stands out of its column
+
     explicit RelayGraphView(const ConsoleModel& shownModel) : model(shownModel) {}
 
     void update();
@@ -25,6 +28,7 @@ public:
     void paint(juce::Graphics& g) override;
 
 private:
+    juce::Rectangle<float> viewArea() const;
     juce::Rectangle<float> graphArea() const;
 
     const ConsoleModel& model;

@@ -77,6 +77,13 @@ void RoutingMatrix::update()
     repaint();
 }
 
+void RoutingMatrix::updateMeters()
+{
+    if (geometry.rows() == 0)
+        return;
+    repaint(geometry.seatMeterBounds(0).getUnion(geometry.seatMeterBounds(geometry.rows() - 1)));
+}
+
 void RoutingMatrix::rebuildInterlockSelectors()
 {
     interlockSelectors.clear();
@@ -158,6 +165,20 @@ void RoutingMatrix::activate(const MatrixCell& cell)
 void RoutingMatrix::toggleCursorMic()
 {
     activate({cursor.row, MatrixCell::Kind::mic, 0});
+}
+
+void RoutingMatrix::showInterlockMenu(bool betweenBooths)
+{
+    if (betweenBooths)
+    {
+        betweenSelector.showPopup();
+        return;
+    }
+    if (cursor.row < 0 || cursor.row >= geometry.rows())
+        return;
+    const int booth = geometry.seatBooth[static_cast<std::size_t>(cursor.row)];
+    if (booth < interlockSelectors.size())
+        interlockSelectors[booth]->showPopup();
 }
 
 void RoutingMatrix::moveCursor(int rows, int columns)
@@ -356,8 +377,10 @@ void RoutingMatrix::paintRow(juce::Graphics& g, int row)
         g.setColour(colours::accent.withAlpha(0.08f));
         g.fillRect(rowArea);
     }
-    // Seat name; a warning mark when its hearing protection is working hard.
+    // Seat name, its microphone's level, and a warning mark when its hearing protection is
+    // working hard.
     auto label = rowArea.withWidth(MatrixLayout::kSeatWidth).reduced(4, 0);
+    label.removeFromRight(MatrixLayout::kSeatMeterWidth + 2);
     g.setColour(seat->live ? colours::text : colours::text.withAlpha(0.85f));
     g.setFont(
         Theme::font(juce::jmin(15.0f, static_cast<float>(geometry.rowHeight) * 0.72f), seat->live));
@@ -367,6 +390,7 @@ void RoutingMatrix::paintRow(juce::Graphics& g, int row)
         g.setColour(colours::warning);
         g.fillEllipse(label.removeFromRight(8).withSizeKeepingCentre(7, 7).toFloat());
     }
+    paintSeatMeter(g, row, *seat);
 
     // Mic: red and filled when on air, amber while the cough key holds it, an outline when off.
     const auto mic = geometry.cellBounds({row, MatrixCell::Kind::mic, 0}).toFloat();
@@ -394,6 +418,24 @@ void RoutingMatrix::paintRow(juce::Graphics& g, int row)
         g.setColour(colours::text.withAlpha(0.25f));
         g.drawRect(geometry.cellBounds(*hover), 1);
     }
+}
+
+void RoutingMatrix::paintSeatMeter(juce::Graphics& g, int row, const SeatState& seat)
+{
+    // The microphone's peak on -60..0 dBFS, in the level meters' zones. Off air it is dimmed but
+    // shown: the technician checks a microphone before the interpreter goes live.
+    constexpr float floorDb = -60.0f;
+    const auto area = geometry.seatMeterBounds(row).toFloat();
+    g.setColour(colours::background);
+    g.fillRoundedRectangle(area, 1.5f);
+    const auto found = model.seatMeters().find(seat.id);
+    const float db = found == model.seatMeters().end() ? floorDb : found->second.micDb;
+    const float proportion = juce::jlimit(0.0f, 1.0f, (db - floorDb) / -floorDb);
+    if (proportion <= 0.0f)
+        return;
+    const auto zone = db > -3.0f ? colours::live : db > -12.0f ? colours::relay : colours::direct;
+    g.setColour(seat.live ? zone : zone.withAlpha(0.45f));
+    g.fillRoundedRectangle(area.withWidth(area.getWidth() * proportion), 1.5f);
 }
 
 void RoutingMatrix::paintTalkCell(juce::Graphics& g, juce::Rectangle<int> cell,

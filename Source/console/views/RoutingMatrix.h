@@ -21,6 +21,8 @@ public:
 
     // After a `state`: rebuilds rows and columns if the session changed, then repaints.
     void update();
+    // After `meters`: repaints the seats' microphone levels only.
+    void updateMeters();
 
     // The smallest size that shows the whole matrix: the window must give at least this.
     juce::Point<int> neededSize() const { return MatrixLayout::neededSize(model.state()); }
@@ -31,6 +33,8 @@ public:
     void moveCursor(int rows, int columns);
     void activateCursor() { activate(cursor); }
     void toggleCursorMic();
+    // Opens the interlock menu of the cursor's booth, or between booths (keys I, Shift+I).
+    void showInterlockMenu(bool betweenBooths);
     const MatrixCell& cursorCell() const { return cursor; }
     std::string cursorSeat() const;
 
@@ -45,6 +49,7 @@ private:
     void paintHeader(juce::Graphics& g);
     void paintLegend(juce::Graphics& g);
     void paintRow(juce::Graphics& g, int row);
+    void paintSeatMeter(juce::Graphics& g, int row, const SeatState& seat);
     void paintTalkCell(juce::Graphics& g, juce::Rectangle<int> cell, const SeatState& seat,
                        const BoothState& booth, const std::string& channel);
     void paintListenCell(juce::Graphics& g, juce::Rectangle<int> cell, const SeatState& seat,
