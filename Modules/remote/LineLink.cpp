@@ -176,16 +176,19 @@ void LineConnection::handshake(const std::string& host)
     }
     // SNI: an engine behind a TLS proxy may serve several names on one address.
     SSL_set_tlsext_host_name(secure->native_handle(), host.c_str());
-    secure->async_handshake(asio::ssl::stream_base::client,
-                            [self = shared_from_this()](const asio::error_code& error)
-                            {
-                                if (self->finished)
-                                    return;
-                                if (error)
-                                    return self->finish("TLS handshake: " + error.message());
-                                self->link.opened(self->generation);
-                                self->readMore();
-                            });
+    secure->async_handshake(
+        asio::ssl::stream_base::client,
+        [self = shared_from_this()](const asio::error_code& error)
+        {
+            if (self->finished)
+                return;
+            if (error)
+                return self->finish(
+                    "TLS handshake: " +
+                    tlsHandshakeFailure(self->secure->native_handle(), error.message()));
+            self->link.opened(self->generation);
+            self->readMore();
+        });
 }
 
 void LineConnection::readMore()

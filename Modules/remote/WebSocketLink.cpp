@@ -20,6 +20,7 @@ template <typename Config> class WebSocketLink final : public MessageLink
 {
     using Endpoint = websocketpp::client<Config>;
     using ConnectionPtr = typename Endpoint::connection_ptr;
+    using Connection = typename Endpoint::connection_type;
     using MessagePtr = typename Endpoint::message_ptr;
 
 public:
@@ -98,6 +99,8 @@ public:
 
 private:
     void configureTls();
+    // The transport's message, or for wss:// why the engine's certificate was refused.
+    std::string tlsRefusal(Connection& connection, const std::string& otherwise);
 
     void opened(std::uint64_t from, websocketpp::connection_hdl handle)
     {
@@ -122,7 +125,7 @@ private:
         {
             const auto status = connection->get_response_code();
             if (connection->get_transport_ec())
-                why = connection->get_transport_ec().message();
+                why = tlsRefusal(*connection, connection->get_transport_ec().message());
             else if (status != websocketpp::http::status_code::uninitialized &&
                      status != websocketpp::http::status_code::switching_protocols)
                 why = "WebSocket handshake refused: HTTP " + std::to_string(int(status)) + " " +
@@ -178,6 +181,22 @@ private:
 };
 
 template <> void WebSocketLink<websocketpp::config::asio_client>::configureTls() {}
+
+template <>
+std::string
+WebSocketLink<websocketpp::config::asio_client>::tlsRefusal(Connection&,
+                                                            const std::string& otherwise)
+{
+    return otherwise;
+}
+
+template <>
+std::string
+WebSocketLink<websocketpp::config::asio_tls_client>::tlsRefusal(Connection& connection,
+                                                                const std::string& otherwise)
+{
+    return tlsHandshakeFailure(connection.get_socket().native_handle(), otherwise);
+}
 
 template <> void WebSocketLink<websocketpp::config::asio_tls_client>::configureTls()
 {
