@@ -86,7 +86,7 @@ TEST_CASE("The status bar shows the remote link; the headphones' lamp its limite
     CHECK(panel.status().remoteText().contains("loss 0.0 %"));
     CHECK(panel.status().remoteText().contains("jitter 0.8 ms"));
     CHECK(panel.status().remoteText().contains("buffer 6.2 ms"));
-    CHECK(panel.status().remoteText().contains("your limiter idle"));
+    CHECK(panel.status().remoteLimiterText().contains("your limiter idle"));
     CHECK_FALSE(panel.phones().limiting());
 
     auto loud = flowing(2, 30);
@@ -96,7 +96,7 @@ TEST_CASE("The status bar shows the remote link; the headphones' lamp its limite
     panel.refresh(b.model.applyRemoteLink(meter.update(loud)));
     CHECK(panel.status().remoteLampText() == "REMOTE: LOSSY");
     CHECK(panel.status().remoteText().contains("loss 15.0 %"));
-    CHECK(panel.status().remoteText().contains("your limiter -6.0 dB"));
+    CHECK(panel.status().remoteLimiterText().contains("your limiter -6.0 dB"));
     CHECK(panel.phones().limiting()); // the engine's limiter is idle: this is the headset's
     CHECK(panel.phones().warningText().contains("84 dB SPL"));
 

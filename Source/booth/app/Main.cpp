@@ -35,6 +35,14 @@ public:
     {
         juce::JUCEApplication::getInstance()->systemRequestedQuit();
     }
+    // When the window gets the keyboard (at start, or back from another window), the panel
+    // must have it: Space, C and H work without a click first (found with xdotool: until a
+    // click, the window kept the focus and the keys went nowhere).
+    void focusGained(FocusChangeType) override
+    {
+        if (auto* content = getContentComponent())
+            content->grabKeyboardFocus();
+    }
 };
 
 class BoothApplication : public juce::JUCEApplication

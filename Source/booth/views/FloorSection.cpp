@@ -51,7 +51,8 @@ void FloorSection::paint(juce::Graphics& g)
         g.setFont(ui::Theme::font(19.0f, true));
         g.drawFittedText(value, box, juce::Justification::centredLeft, 1);
     };
-    cell("level", quality.known ? juce::String(quality.levelDb, 0) + " dB" : "-", text);
+    cell("level", quality.known ? juce::String(juce::roundToInt(quality.levelDb)) + " dB" : "-",
+         text);
     cell("clipping", quality.clipping ? "CLIPS" : "no", quality.clipping ? fault : direct);
     cell("bandwidth", bandwidth + (isPoor ? " POOR" : ""), isPoor ? fault : direct);
 }

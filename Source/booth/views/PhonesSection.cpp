@@ -60,7 +60,7 @@ void PhonesSection::refresh(const BoothModel& model)
     reductionDb = std::max({seat->limiterDb, model.meterLimiterDb(), remote.limiterReductionDb});
     leqDbSpl = std::max(seat->leqDbSpl, remote.active ? remote.leqSpl : 0.0);
     warning = seat->exposureWarning || remote.exposureWarning
-                  ? "EXPOSURE " + juce::String(leqDbSpl, 0) + " dB SPL / 60 s"
+                  ? "EXPOSURE " + juce::String(juce::roundToInt(leqDbSpl)) + " dB SPL / 60 s"
                   : juce::String();
     repaint();
 }
@@ -114,8 +114,8 @@ void PhonesSection::paint(juce::Graphics& g)
     {
         g.setColour(textDim);
         g.setFont(ui::Theme::font(14.0f));
-        g.drawText("exposure " + juce::String(leqDbSpl, 0) + " dB SPL (60 s)", status,
-                   juce::Justification::centredLeft);
+        g.drawText("exposure " + juce::String(juce::roundToInt(leqDbSpl)) + " dB SPL (60 s)",
+                   status, juce::Justification::centredLeft);
     }
 }
 

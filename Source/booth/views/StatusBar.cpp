@@ -58,6 +58,7 @@ void StatusBar::refresh(const BoothModel& model)
     remote = link.active;
     remoteLamp = {};
     remoteFigures = {};
+    remoteLimiter = {};
     if (remote)
     {
         const Lamp lamp = remoteLampOf(link);
@@ -66,10 +67,11 @@ void StatusBar::refresh(const BoothModel& model)
         remoteLimiting = link.limiterReductionDb > kLimitingAboveDb;
         remoteFigures << "loss " << juce::String(link.lossPercent, 1) << " %    jitter "
                       << juce::String(link.jitterMs, 1) << " ms    buffer "
-                      << juce::String(link.bufferDelayMs, 1) << " ms    your limiter "
+                      << juce::String(link.bufferDelayMs, 1) << " ms";
+        remoteLimiter << "your limiter "
                       << (remoteLimiting ? "-" + juce::String(link.limiterReductionDb, 1) + " dB"
                                          : "idle")
-                      << "    " << juce::String(link.leqSpl, 0) << " dB SPL (60 s)";
+                      << "    " << juce::roundToInt(link.leqSpl) << " dB SPL (60 s)";
     }
     repaint();
 }
@@ -112,9 +114,13 @@ void StatusBar::paintRemote(juce::Graphics& g, juce::Rectangle<int> area)
     g.setFont(ui::Theme::font(14.0f, true));
     g.drawFittedText(remoteLamp, lamp.reduced(6, 0), juce::Justification::centred, 1);
     area.removeFromLeft(12);
-    g.setColour(remoteLimiting ? ui::colours::warning : text);
     g.setFont(ui::Theme::font(15.0f, true));
-    g.drawFittedText(remoteFigures, area, juce::Justification::centredLeft, 1);
+    g.setColour(text);
+    g.drawFittedText(remoteFigures, area.removeFromLeft(area.getWidth() / 2),
+                     juce::Justification::centredLeft, 1);
+    // The headset's limiter in the lamp's amber while it acts.
+    g.setColour(remoteLimiting ? ui::colours::warning : textDim);
+    g.drawFittedText(remoteLimiter, area, juce::Justification::centredLeft, 1);
 }
 
 } // namespace dragoman::booth

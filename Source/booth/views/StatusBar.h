@@ -31,11 +31,12 @@ public:
     // figures.
     const juce::String& remoteLampText() const { return remoteLamp; }
     const juce::String& remoteText() const { return remoteFigures; }
+    const juce::String& remoteLimiterText() const { return remoteLimiter; }
 
 private:
     void paintRemote(juce::Graphics& g, juce::Rectangle<int> area);
 
-    juce::String identity, listeners, connection, remoteLamp, remoteFigures;
+    juce::String identity, listeners, connection, remoteLamp, remoteFigures, remoteLimiter;
     bool connected = false, remote = false;
     juce::Colour remoteColour;
     bool remoteLimiting = false;

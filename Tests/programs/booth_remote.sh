@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# booth_remote: a remote interpreter working from dragoman-booth alone. `dragoman engine` on a
+# JACK dummy server runs a session whose seat ru-2 is remote (floor: a 1 kHz tone at -20 dBFS);
+# dragoman-booth, under Xvfb with ru-2's token, carries that seat's audio itself
+# (--remote-audio) through PortAudio's JACK host API on the same server: client dragoman-booth,
+# microphone in_0, headphones out_0. A jack_metro beeping 660 Hz plays into in_0.
+# Checks:
+# - the floor reaches the booth's phones port (out_0 recorded with jack_rec: 1 kHz);
+# - the console's volume (seat.volume with the seat's token, the call its slider makes) acts on
+#   that remote audio: -20 dB at the engine, about 20 dB less at out_0;
+# - Space, typed into the booth's window by xdotool, puts ru-2 on air (the engine says so), and
+#   the microphone then reaches the seat's channel: ru, decoded by `dragoman receive` from the
+#   engine's SDP, carries 660 Hz.
+# DRAGOMAN_SCREENSHOT_DIR=DIR also keeps booth-remote.png: the console on air with the link's
+# health line, its headset calibrated hot (118 dB SPL) so that its own limiter acts.
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/lib.sh"
+booth=${DRAGOMAN_BOOTH_BINARY:-$(dirname "$dragoman")/../booth/dragoman-booth}
+[[ -x $booth ]] || { echo "SKIP: dragoman-booth is not built" >&2; exit 77; }
+require Xvfb xdotool sox jack_metro jack_rec jack_connect
+source "$(dirname "$0")/receive_lib.sh"
+booth_pid=""
+xvfb_pid=""
+stop_booth() {
+    [[ -n $booth_pid ]] || return 0
+    kill -TERM "$booth_pid" 2>/dev/null || true
+    wait "$booth_pid" 2>/dev/null || true
+    booth_pid=""
+}
+# lib.sh's cleanup reads the exit code first: hand it over past the kills (without errexit,
+# which would leave at the handing over and never clean up).
+trap 'status=$?; set +e; stop_booth; receive_cleanup; [[ -z $xvfb_pid ]] || kill "$xvfb_pid"; (exit "$status"); cleanup' EXIT
+
+start_jack 2 2
+make_tone "$work/floor.wav" 1000 -20
+
+channel_port=$base_port       # ru to delegates (RTCP + 1)
+engine_mic=$((base_port + 2)) # the engine's remote.listen: the booth sends the microphone here
+seat_feed=$((base_port + 4))  # remote.send_to: the booth listens here
+control=$((base_port + 6))    # WebSocket; TCP lines on + 1
+cat >"$work/session.yaml" <<YAML
+name: Remote booth
+floor: { language: en }
+channels:
+  - { id: ru, language: ru, name: Russian }
+booths:
+  - id: ru
+    outputs: { A: ru }
+    understands: [en]
+    seats:
+      - ru-1
+      - { id: ru-2, remote: { listen: "127.0.0.1:$engine_mic", send_to: "127.0.0.1:$seat_feed" } }
+audio:
+  host_api: JACK
+  outputs: { ru-1: 1, channel:ru: 2 }
+network:
+  interface: 127.0.0.1
+  sap: { enabled: false }
+  channels:
+    ru: { unicast: ["127.0.0.1:$channel_port"] }
+YAML
+cat >"$work/tokens.yaml" <<'YAML'
+- { token: "tech-test", role: technician }
+- { token: "seat-ru-2-test", role: "seat:ru-2" }
+YAML
+printf '0 seat ru-2 listen floor\n' >"$work/meeting.events"
+
+"$dragoman" engine "$work/session.yaml" --in floor="$work/floor.wav" \
+    --events "$work/meeting.events" --sdp-dir "$work/sdp" --control "127.0.0.1:$control" \
+    --tokens "$work/tokens.yaml" --status-interval 0 --seconds 100 \
+    >"$work/engine.txt" 2>"$work/engine-stderr.txt" &
+engine_pid=$!
+for _ in $(seq 100); do
+    "$python" -c "import socket; socket.create_connection(('127.0.0.1', $((control + 1))), 0.2)" \
+        2>/dev/null && break
+    kill -0 "$engine_pid" 2>/dev/null || fail "dragoman engine exited early"
+    sleep 0.1
+done
+grep -q "remote seat ru-2: microphone on 127.0.0.1:$engine_mic" "$work/engine.txt" ||
+    fail "the engine did not announce the remote seat"
+
+# rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
+export PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}"
+rpc() {
+    "$python" - "$((control + 1))" "$@" <<'RPC' >>"$work/rpc.log" 2>&1 || fail "rpc $*: $(tail -1 "$work/rpc.log")"
+import json, sys
+from control_rpc import LineClient
+port, token, method, params = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+client = LineClient(port)
+assert "result" in client.call("auth", {"token": token}), "auth failed"
+reply = client.call(method, params)
+print(method, json.dumps(params), "->", json.dumps(reply))
+assert "result" in reply, reply.get("error")
+RPC
+}
+
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 50); do
+    [[ -s $work/display ]] && break
+    sleep 0.1
+done
+[[ -s $work/display ]] || fail "Xvfb did not start"
+export DISPLAY=:$(head -n1 "$work/display")
+
+remote_options=(--url "ws://127.0.0.1:$control/rpc" --token seat-ru-2-test --size 1024x600
+    --remote-audio "127.0.0.1:$engine_mic" --remote-listen "127.0.0.1:$seat_feed"
+    --audio-host-api JACK)
+"$booth" "${remote_options[@]}" --spl-at-0dbfs 110 >"$work/booth.txt" 2>&1 &
+booth_pid=$!
+for _ in $(seq 200); do
+    jack_lsp 2>/dev/null | grep -q '^dragoman-booth:in_0$' && break
+    kill -0 "$booth_pid" 2>/dev/null || fail "dragoman-booth exited: $(tail -3 "$work/booth.txt")"
+    sleep 0.1
+done
+jack_lsp | grep -q '^dragoman-booth:in_0$' || fail "dragoman-booth has no JACK ports"
+grep -q 'remote seat audio: microphone to' "$work/booth.txt" || fail "the booth did not start its remote audio"
+
+jack_metro -n booth-mic -f 660 -A 0.5 -D 400 -b 120 >"$work/metro.log" 2>&1 &
+sender_pids+=($!)
+for _ in $(seq 50); do
+    metro_port=$(jack_lsp | grep '^booth-mic:' | head -n1 || true)
+    [[ -n $metro_port ]] && break
+    sleep 0.1
+done
+[[ -n $metro_port ]] || fail "jack_metro has no port"
+jack_connect "$metro_port" dragoman-booth:in_0 || fail "cannot connect $metro_port to the booth's microphone"
+
+# record SECONDS NAME: the booth's headphones port as a float WAV, analysed into NAME.txt.
+record() {
+    jack_rec -f "$work/$2-16.wav" -d "$1" -b 16 dragoman-booth:out_0 >"$work/jack_rec-$2.log" 2>&1 ||
+        fail "jack_rec failed: $(tail -2 "$work/jack_rec-$2.log")"
+    sox "$work/$2-16.wav" -e floating-point -b 32 "$work/$2.wav"
+    analyse_wav "$work/$2.wav" >"$work/$2.txt"
+    echo "$2: $(tr '\n' ' ' <"$work/$2.txt")"
+}
+
+sleep 1.5 # the feed's jitter buffer settles
+record 3 ears
+e="$work/ears.txt"
+check "abs($(value freq "$e") - 1000) < 5" "the booth's phones carry $(value freq "$e") Hz, not the floor"
+# -20 dBFS peak is -23 dBFS RMS; Opus and two limiters that must not act leave it near.
+check "abs($(value rms_dbfs "$e") + 23.0) < 3.0" "phones level $(value rms_dbfs "$e") dBFS"
+
+rpc seat-ru-2-test seat.volume '{"seat": "ru-2", "db": -20}'
+sleep 0.5
+record 3 quieter
+q="$work/quieter.txt"
+check "abs($(value rms_dbfs "$e") - $(value rms_dbfs "$q") - 20.0) < 3.0" \
+    "the console's volume -20 dB took the remote phones from $(value rms_dbfs "$e") to $(value rms_dbfs "$q") dBFS"
+
+grep -q 'ru-2 is live on ru' "$work/engine.txt" && fail "ru-2 was live before the key was pressed"
+window=$(xdotool search --sync --onlyvisible --name 'Dragoman Booth' | head -n1)
+[[ -n $window ]] || fail "no booth window on the display"
+# No window manager under Xvfb: focus the window ourselves, then type through XTEST as a
+# keyboard would (events sent to a window are marked synthetic).
+xdotool windowfocus --sync "$window" >>"$work/xdotool.log" 2>&1 || fail "cannot focus the booth: $(tail -1 "$work/xdotool.log")"
+xdotool key space >>"$work/xdotool.log" 2>&1 || fail "xdotool could not type: $(tail -1 "$work/xdotool.log")"
+for _ in $(seq 50); do
+    grep -q 'ru-2 is live on ru' "$work/engine.txt" && break
+    sleep 0.1
+done
+grep -q 'ru-2 is live on ru' "$work/engine.txt" || fail "Space in the booth did not put ru-2 on air"
+
+sleep 0.5
+"$dragoman" receive --sdp "$work/sdp/ru.sdp" --out "$work/channel.wav" --seconds 4 \
+    </dev/null >"$work/receive.txt" 2>"$work/receive-stderr.txt" || fail "dragoman receive failed"
+analyse_wav "$work/channel.wav" >"$work/channel.txt"
+echo "channel: $(tr '\n' ' ' <"$work/channel.txt")"
+c="$work/channel.txt"
+check "abs($(value freq "$c") - 660) < 5" "the channel carries $(value freq "$c") Hz, not the booth's microphone"
+check "$(value rms_dbfs "$c") > -30" "the microphone reached the channel too weak: $(value rms_dbfs "$c") dBFS"
+stop_booth
+
+if [[ -n ${DRAGOMAN_SCREENSHOT_DIR:-} ]]; then
+    rpc seat-ru-2-test seat.volume '{"seat": "ru-2", "db": 6}'
+    mkdir -p "$DRAGOMAN_SCREENSHOT_DIR"
+    "$booth" "${remote_options[@]}" --spl-at-0dbfs 118 \
+        --screenshot "$DRAGOMAN_SCREENSHOT_DIR/booth-remote.png" >"$work/booth-shot.txt" 2>&1 ||
+        fail "the remote screenshot failed: $(tail -3 "$work/booth-shot.txt")"
+fi
+echo "PASS"
