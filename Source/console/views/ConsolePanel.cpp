@@ -154,7 +154,11 @@ void ConsolePanel::reply(const LogEntry& entry)
         return;
     composer.setTarget(entry.replyTo);
     if (entry.kind == LogEntry::Kind::callTechnician)
-        actions.sendMessage(entry.replyTo, "The technician is on the way.");
+    {
+        // Through the message line, so that it says where the answer went.
+        composer.setText("The technician is on the way.");
+        composer.send();
+    }
     else
         composer.startTyping();
 }

@@ -10,7 +10,7 @@ using namespace dragoman::ui;
 EventLog::EventLog(const ConsoleModel& shownModel) : model(shownModel)
 {
     list.setModel(this);
-    list.setRowHeight(24);
+    list.setRowHeight(28);
     list.setColour(juce::ListBox::backgroundColourId, colours::panel);
     addAndMakeVisible(list);
 }
@@ -111,9 +111,11 @@ void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int heigh
     g.setColour(item.urgent() ? textColour : colours::textDim);
     g.drawText(juce::String(item.time), area.removeFromLeft(84), juce::Justification::centredLeft);
     g.setColour(textColour);
+    // A long request (a call with its text, beside its answer button) takes a second line
+    // rather than losing its end.
     g.setFont(Theme::font(14.0f, item.urgent()));
-    g.drawText(juce::String::fromUTF8(item.text.c_str()), area, juce::Justification::centredLeft,
-               true);
+    g.drawFittedText(juce::String::fromUTF8(item.text.c_str()), area.reduced(0, 1),
+                     juce::Justification::centredLeft, 2, 0.9f);
 }
 
 } // namespace dragoman::console
