@@ -3,7 +3,7 @@
 # `dragoman engine` runs on machines (CI, containers) whose kernel has no sound support. It runs
 # `jackd [-R -P 70 | -r] -t 4000 -n NAME -d dummy -r 48000 -p 64 -C INPUTS -P OUTPUTS`.
 #
-#   scripts/jack-dummy.sh start NAME [INPUTS [OUTPUTS]]   # default 31 in, 42 out (Astana session)
+#   scripts/jack-dummy.sh start NAME [INPUTS [OUTPUTS]]   # default 31 in, 43 out (Astana session)
 #   scripts/jack-dummy.sh stop NAME
 #   scripts/jack-dummy.sh status NAME
 #
@@ -59,7 +59,7 @@ alive() {
 case $command in
 start)
     inputs=${3:-31}
-    outputs=${4:-${3:-42}}
+    outputs=${4:-${3:-43}}
     command -v jackd >/dev/null || { echo "$0: jackd not found (apt-get install jackd2)" >&2; exit 1; }
     if pid=$(server_pid); then
         echo "$0: JACK server '$name' already runs (pid $pid)" >&2

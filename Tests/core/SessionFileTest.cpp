@@ -395,16 +395,18 @@ TEST_CASE("astana.yaml: the SCO summit session")
             CHECK((worksInto || follows));
         }
 
-    // Audio: floor + 30 microphones in, 30 headphones + floor + 11 channels out, no gaps.
+    // Audio: floor + 30 microphones in, 30 headphones + floor + 11 channels + the technician's
+    // monitor out, no gaps.
     CHECK(session.audio.hostApi == "JACK");
     REQUIRE(session.audio.inputs.size() == 31);
-    REQUIRE(session.audio.outputs.size() == 42);
+    REQUIRE(session.audio.outputs.size() == 43);
     CHECK(session.audio.inputs[0].endpoint == "floor");
     CHECK(session.audio.inputs[0].deviceChannel == 1);
     for (std::size_t i = 0; i < session.audio.outputs.size(); ++i)
         CHECK(session.audio.outputs[i].deviceChannel == static_cast<int>(i) + 1);
     CHECK(session.audio.outputs[30].endpoint == "channel:floor");
     CHECK(session.audio.outputs[41].endpoint == "channel:be");
+    CHECK(session.audio.outputs[42].endpoint == "monitor");
 }
 
 TEST_CASE("minimal.yaml: the small session for tests")

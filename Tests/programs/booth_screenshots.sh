@@ -37,7 +37,7 @@ for _ in range(100):
     break
 PORT
 )
-start_jack 31 42
+start_jack 31 43
 
 # rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
 rpc() {

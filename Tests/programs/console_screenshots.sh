@@ -39,7 +39,7 @@ for _ in range(100):
     break
 PORT
 )
-start_jack 31 42
+start_jack 31 43
 
 # Speech on the floor and in the live booths; uz-1 speaks at full scale: a clipping alarm.
 demo="$source_dir/Assets/demo"

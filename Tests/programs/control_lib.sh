@@ -18,7 +18,7 @@ PORTS
 start_control_engine() {
     [[ -n $python ]] || { echo "SKIP: python3 is not installed" >&2; exit 77; }
     require sox
-    start_jack 31 42
+    start_jack 31 43
     make_tone "$work/floor.wav" 440 -12
     make_tone "$work/en-1.wav" 1000 -20
     read -r http_port tcp_port < <(control_ports)

@@ -11,7 +11,7 @@ require sox
 [[ -n $python ]] || { echo "SKIP: python3 is not installed" >&2; exit 77; }
 
 seconds=3
-start_jack 31 42
+start_jack 31 43
 make_tone "$work/floor.wav" 440 -12
 make_tone "$work/en-1.wav" 1000 -20
 cat >"$work/meeting.events" <<'SCRIPT'
@@ -26,8 +26,9 @@ SCRIPT
     >"$work/stdout.txt" 2>"$work/stderr.txt" &
 engine_pid=$!
 
-# While it runs: 31 + 42 ports of the client "dragoman", patched to the system's ports. PortAudio
-# numbers ports from 0: device channel 1 (the floor) is in_0, 31 (channel:floor) is out_30.
+# While it runs: 31 + 43 ports of the client "dragoman", patched to the system's ports. PortAudio
+# numbers ports from 0: device channel 1 (the floor) is in_0, 31 (channel:floor) is out_30, 43
+# (the technician's monitor) is out_42.
 # Ports appear when the stream opens and are connected when it starts: poll for both.
 # jack_lsp -c lists each port, then its connections indented below it.
 connected() { # PORT OTHER
@@ -40,14 +41,16 @@ for _ in $(seq 100); do
     sleep 0.1
     jack_lsp -s "$jack_server" -c >"$work/connections.txt" 2>/dev/null || true
     ports=$(grep -c '^dragoman:' "$work/connections.txt" || true)
-    if [[ $ports -ge 73 ]] && connected dragoman:out_30 system:playback_31 &&
+    if [[ $ports -ge 74 ]] && connected dragoman:out_30 system:playback_31 &&
         connected system:capture_1 dragoman:in_0; then
         break
     fi
 done
-[[ $ports -eq 73 ]] || fail "expected 73 dragoman ports (31 in, 42 out), saw $ports"
+[[ $ports -eq 74 ]] || fail "expected 74 dragoman ports (31 in, 43 out), saw $ports"
 connected dragoman:out_30 system:playback_31 ||
     fail "dragoman:out_30 (channel:floor) is not connected to system:playback_31"
+connected dragoman:out_42 system:playback_43 ||
+    fail "dragoman:out_42 (the monitor) is not connected to system:playback_43"
 connected system:capture_1 dragoman:in_0 ||
     fail "system:capture_1 (the floor input) is not connected to dragoman:in_0"
 
