@@ -39,6 +39,37 @@ TEST_CASE("Strips show holder, depth, listeners and loudness", "[console][strips
     CHECK(strips.strip("en")->holderText() == "en-3");
 }
 
+TEST_CASE("Strips keep the native names and draw them", "[console][strips][names]")
+{
+    AstanaConsole console;
+    ChannelStrips strips(console.model, console.actions);
+    strips.setSize(440, 700);
+    strips.update();
+    CHECK(strips.strip("zh")->nameText() == juce::String::fromUTF8("Chinese 中文"));
+    CHECK(strips.strip("hi")->nameText() == juce::String::fromUTF8("Hindi हिन्दी"));
+    CHECK(strips.strip("ur")->nameText() == juce::String::fromUTF8("Urdu اردو"));
+
+    // The Han characters are ink after "Chinese", not an empty gap: count lit pixels in the
+    // name's column with and without them.
+    const auto inkOf = [&](const char* name)
+    {
+        auto state = loadJson("astana_state.json");
+        for (auto& channel : state["channels"])
+            if (channel["id"] == "zh")
+                channel["name"] = name;
+        console.model.applyState(state);
+        strips.update();
+        const auto at = strips.strip("zh")->getPosition();
+        const auto image = strips.createComponentSnapshot(strips.getLocalBounds());
+        int ink = 0;
+        for (int y = 5; y < 27; ++y)
+            for (int x = 60; x < 60 + ChannelStrip::kNameWidth; ++x)
+                ink += image.getPixelAt(at.x + x, at.y + y).getBrightness() > 0.45f ? 1 : 0;
+        return ink;
+    };
+    CHECK(inkOf("Chinese 中文") > inkOf("Chinese") + 20);
+}
+
 TEST_CASE("The relay graph draws a cycle and a double relay red", "[console][relay]")
 {
     AstanaConsole console;

@@ -1,6 +1,7 @@
 #include "views/AlarmList.h"
 
 #include "ui/widgets/Theme.h"
+#include "views/LabelLines.h"
 
 #include <algorithm>
 
@@ -133,13 +134,14 @@ void AlarmList::paint(juce::Graphics& g)
 
         area.removeFromRight(80);
         g.setColour(alarm.active() ? colours::text : colours::textDim);
-        g.setFont(Theme::font(14.0f, urgent));
         juce::String text = juce::String::fromUTF8(alarm.text.c_str());
         if (!alarm.active())
             text << "  (cleared " << clockOf(alarm.clearedAt) << ")";
         else if (alarm.acked)
             text << "  (acknowledged)";
-        g.drawFittedText(text, area, juce::Justification::centredLeft, 2, 1.0f);
+        // The text names channels in their own scripts ("Chinese 中文 is clipping").
+        drawLabelLines(g, text, area.toFloat(),
+                       {.height = 14.0f, .bold = urgent, .minimumHeight = 12.0f}, 2);
 
         if (const auto ack = ackBounds(row); !ack.isEmpty())
         {

@@ -1,5 +1,6 @@
 #include "views/ChannelStrip.h"
 
+#include "ui/widgets/LabelTypesetter.h"
 #include "ui/widgets/Theme.h"
 
 #include <cmath>
@@ -8,18 +9,6 @@ namespace dragoman::console
 {
 
 using namespace dragoman::ui;
-
-juce::String drawableName(const std::string& name)
-{
-    // JUCE 7 on Linux draws with one typeface and no fallback, and does not lay out right-to-left
-    // text: a name's Chinese, Devanagari or Arabic part would show as boxes or reversed. Keep the
-    // Latin and Cyrillic part ("Chinese 中文" -> "Chinese").
-    const auto text = juce::String::fromUTF8(name.c_str());
-    int end = 0;
-    while (end < text.length() && (text[end] < 0x0530))
-        ++end;
-    return text.substring(0, end).trim();
-}
 
 ChannelStrip::ChannelStrip(ConsoleActions& sentActions, std::string channelId)
     : actions(sentActions), id(std::move(channelId))
@@ -46,7 +35,7 @@ ChannelStrip::ChannelStrip(ConsoleActions& sentActions, std::string channelId)
 void ChannelStrip::setChannel(const ChannelState& channel, bool isMonitored)
 {
     title = juce::String(channel.id).toUpperCase();
-    name = drawableName(channel.name);
+    name = juce::String::fromUTF8(channel.name.c_str()); // "Chinese 中文": ui::drawLabel shapes it
     if (name.equalsIgnoreCase(title) || name.equalsIgnoreCase("floor"))
         name = {}; // "FLOOR Floor" says it twice
     live = !channel.holder.empty();
@@ -133,8 +122,8 @@ void ChannelStrip::paint(juce::Graphics& g)
     g.setFont(Theme::font(18.0f, true));
     g.drawFittedText(title, top.removeFromLeft(52), juce::Justification::centredLeft, 1, 0.7f);
     g.setColour(colours::textDim);
-    g.setFont(Theme::font(13.0f));
-    g.drawText(name, top.removeFromLeft(kNameWidth), juce::Justification::centredLeft, true);
+    drawLabel(g, name, top.removeFromLeft(kNameWidth).toFloat().withTrimmedRight(4.0f),
+              {.height = 13.0f, .minimumHeight = 11.0f});
 
     // The live seat, large and red: the first thing a technician looks for.
     auto holderArea = top.withTrimmedRight(140);

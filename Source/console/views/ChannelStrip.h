@@ -15,9 +15,6 @@
 namespace dragoman::console
 {
 
-// A channel's name as the console can draw it (see the .cpp for why it may be shortened).
-juce::String drawableName(const std::string& name);
-
 class ChannelStrip : public juce::Component
 {
 public:
@@ -34,6 +31,7 @@ public:
     const std::string& channelId() const { return id; }
     // What the strip shows, as text, for tests and for screen readers.
     juce::String holderText() const { return holder; }
+    juce::String nameText() const { return name; }
     juce::String depthText() const { return depth.text(); }
     juce::String listenersText() const { return listeners; }
     juce::String loudnessText() const { return loudness; }

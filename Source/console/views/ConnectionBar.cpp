@@ -1,5 +1,6 @@
 #include "views/ConnectionBar.h"
 
+#include "ui/widgets/LabelTypesetter.h"
 #include "ui/widgets/Theme.h"
 
 #include <algorithm>
@@ -80,9 +81,13 @@ constexpr int kBadgeWidth = 110;
 constexpr int kGap = 10;
 constexpr int kNumberGap = 14;
 
-juce::Font sessionFont()
+// The session's name may be in any script ("ШОС, Астана", "上海合作组织").
+LabelStyle sessionStyle()
 {
-    return Theme::font(17.0f, true);
+    return {.height = 17.0f,
+            .bold = true,
+            .minimumHeight = 13.0f,
+            .justification = juce::Justification::bottomLeft};
 }
 
 juce::Font statusFont()
@@ -104,7 +109,7 @@ ConnectionBar::Layout ConnectionBar::layout() const
     const auto session = model.hasState()
                              ? juce::String::fromUTF8(model.state().sessionName.c_str())
                              : juce::String("Dragoman Console");
-    const int needed = 22 + juce::jmax(sessionFont().getStringWidth(session),
+    const int needed = 22 + juce::jmax(juce::roundToInt(labelWidth(session, sessionStyle())),
                                        statusFont().getStringWidth(statusText()));
     Layout parts;
     parts.session = area.removeFromLeft(juce::jmin(needed, getWidth() * 2 / 5));
@@ -150,13 +155,11 @@ void ConnectionBar::paint(juce::Graphics& g)
     g.setColour(up ? colours::direct : colours::fault);
     g.fillEllipse(left.removeFromLeft(14).withSizeKeepingCentre(12, 12).toFloat());
     left.removeFromLeft(8);
-    g.setFont(sessionFont());
     g.setColour(colours::text);
     const juce::String session = model.hasState()
                                      ? juce::String::fromUTF8(model.state().sessionName.c_str())
                                      : juce::String("Dragoman Console");
-    g.drawText(session, left.removeFromTop(getHeight() / 2 + 4), juce::Justification::bottomLeft,
-               true);
+    drawLabel(g, session, left.removeFromTop(getHeight() / 2 + 4).toFloat(), sessionStyle());
     g.setFont(statusFont());
     g.setColour(up ? colours::textDim : colours::fault);
     g.drawText(statusText(), left, juce::Justification::topLeft, true);

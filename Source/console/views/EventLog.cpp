@@ -1,6 +1,7 @@
 #include "views/EventLog.h"
 
 #include "ui/widgets/Theme.h"
+#include "views/LabelLines.h"
 
 namespace dragoman::console
 {
@@ -112,10 +113,11 @@ void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int heigh
     g.drawText(juce::String(item.time), area.removeFromLeft(84), juce::Justification::centredLeft);
     g.setColour(textColour);
     // A long request (a call with its text, beside its answer button) takes a second line
-    // rather than losing its end.
-    g.setFont(Theme::font(14.0f, item.urgent()));
-    g.drawFittedText(juce::String::fromUTF8(item.text.c_str()), area.reduced(0, 1),
-                     juce::Justification::centredLeft, 2, 0.9f);
+    // rather than losing its end; names and the booths' texts may be in any script.
+    drawLabelLines(
+        g, juce::String::fromUTF8(item.text.c_str()), area.toFloat(),
+        {.height = item.urgent() ? 13.0f : 14.0f, .bold = item.urgent(), .minimumHeight = 11.0f},
+        2);
 }
 
 } // namespace dragoman::console
