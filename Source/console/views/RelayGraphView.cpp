@@ -60,7 +60,8 @@ juce::Rectangle<float> RelayGraphView::nodeBounds(const std::string& channel) co
     const float columnWidth = area.getWidth() / static_cast<float>(columns);
     const float rowHeight =
         juce::jmin(44.0f, area.getHeight() / static_cast<float>(juce::jmax(rows, 1)));
-    const float width = juce::jmin(columnWidth - 22.0f, 120.0f);
+    // A gap between columns wide enough for an arrow, the rest for the box.
+    const float width = juce::jmin(columnWidth - 16.0f, 120.0f);
     const float top =
         area.getY() + (area.getHeight() - rowHeight * static_cast<float>(rows)) * 0.5f;
     return {area.getX() + columnWidth * static_cast<float>(node->column) +
@@ -148,11 +149,13 @@ void RelayGraphView::paint(juce::Graphics& g)
         g.setColour(colour);
         g.drawRoundedRectangle(box.reduced(0.5f), 5.0f, node.fault ? 2.5f : 1.5f);
         // Two lines: the channel, then who holds it (or what it carries).
-        auto text = box.reduced(7.0f, 2.0f);
+        auto text = box.reduced(5.0f, 2.0f);
         auto name = text.removeFromTop(text.getHeight() * 0.52f);
         g.setColour(colours::text);
         g.setFont(Theme::font(14.0f, true));
-        g.drawText(juce::String(node.channel).toUpperCase(), name, juce::Justification::bottomLeft);
+        // Squeezed a little rather than cut when five columns share a narrow tab ("FLOOR").
+        g.drawFittedText(juce::String(node.channel).toUpperCase(), name.toNearestInt(),
+                         juce::Justification::bottomLeft, 1, 0.75f);
         if (channel != nullptr && !channel->holder.empty())
         {
             g.setColour(colours::live);
