@@ -3,8 +3,6 @@
 #include "net/Rtcp.h"
 #include "net/Rtp.h"
 
-#include <arpa/inet.h>
-
 #include <array>
 #include <random>
 
@@ -44,15 +42,30 @@ RtpStreamSender::create(const ChannelDestinations& destinations, const NetworkSp
     auto socket = UdpSocket::open(network.interface, network.ttl);
     if (!socket)
         return Error{destinations.channel + ": " + socket.error()};
-    return std::unique_ptr<RtpStreamSender>(new RtpStreamSender(
-        std::move(socket.value()), std::move(rtp), std::move(rtcp), std::move(cname), start));
+    // A group's receivers report to the group (RFC 3550 §6), never to our socket: without
+    // joining it the engine would count none of them.
+    SocketHandle groupReports;
+    if (const auto& group = destinations.multicast)
+    {
+        auto joined = openReceiveSocket(group->address, static_cast<std::uint16_t>(group->port + 1),
+                                        network.interface);
+        if (!joined)
+            return Error{destinations.channel +
+                         ": cannot hear the listeners' reports: " + joined.error()};
+        groupReports = std::move(joined.value());
+    }
+    return std::unique_ptr<RtpStreamSender>(
+        new RtpStreamSender(std::move(socket.value()), std::move(groupReports), std::move(rtp),
+                            std::move(rtcp), std::move(cname), start));
 }
 
-RtpStreamSender::RtpStreamSender(std::unique_ptr<UdpSocket> udp, std::vector<sockaddr_in> rtp,
-                                 std::vector<sockaddr_in> rtcp, std::string cname, RtpStart first)
-    : socket(std::move(udp)), rtpDestinations(std::move(rtp)), rtcpDestinations(std::move(rtcp)),
-      canonicalName(std::move(cname)), start(first), sequence(first.sequence),
-      timestamp(first.timestamp), buffer(rtpFixedHeaderSize + 1500)
+RtpStreamSender::RtpStreamSender(std::unique_ptr<UdpSocket> udp, SocketHandle group,
+                                 std::vector<sockaddr_in> rtp, std::vector<sockaddr_in> rtcp,
+                                 std::string cname, RtpStart first)
+    : socket(std::move(udp)), groupReports(std::move(group)), rtpDestinations(std::move(rtp)),
+      rtcpDestinations(std::move(rtcp)), canonicalName(std::move(cname)), start(first),
+      sequence(first.sequence), timestamp(first.timestamp), buffer(rtpFixedHeaderSize + 1500),
+      listeners(first.ssrc, count)
 {
 }
 
@@ -124,55 +137,28 @@ void RtpStreamSender::sendReport(bool bye) noexcept
 
 void RtpStreamSender::readReports(std::chrono::steady_clock::time_point now)
 {
-    // Bounded per call, so a flood cannot hold the encoder thread away from its frames.
-    constexpr int kMaxPerCall = 256;
+    // Bounded per socket and call, so a flood cannot hold the encoder thread away from its
+    // frames, nor a flood on one socket hide the listeners on the other.
+    constexpr int kMaxPerSocket = 256;
     std::array<std::uint8_t, 1500> datagram{};
     const NtpTime arrival = NtpTime::fromSystemClock(std::chrono::system_clock::now());
-    for (int n = 0; n < kMaxPerCall; ++n)
+    const auto drain = [&](auto receive)
     {
-        sockaddr_in from{};
-        const auto size = socket->receiveFrom(datagram, from);
-        if (!size)
-            break;
-        count.rtcpReceived.fetch_add(1, std::memory_order_relaxed);
-        const auto parsed = parseRtcp(std::span<const std::uint8_t>(datagram.data(), *size));
-        if (!parsed)
+        for (int n = 0; n < kMaxPerSocket; ++n)
         {
-            count.rtcpMalformed.fetch_add(1, std::memory_order_relaxed);
-            continue;
+            sockaddr_in from{};
+            const auto size = receive(from);
+            if (!size)
+                return;
+            listeners.take(std::span<const std::uint8_t>(datagram.data(), *size), from, arrival,
+                           now);
         }
-        const ListenerKey key{parsed->reporterSsrc, ntohl(from.sin_addr.s_addr),
-                              ntohs(from.sin_port)};
-        bool ours = false;
-        for (const auto& block : parsed->reports)
-        {
-            if (block.ssrc != start.ssrc)
-                continue;
-            ours = true;
-            ListenerReport report;
-            report.fractionLost = block.fractionLost;
-            report.jitter = block.jitter;
-            if (const auto rtt = roundTripTime(arrival, block))
-                report.rttMs = std::chrono::duration<double, std::milli>(*rtt).count();
-            if (!roster.heard(key, report, now))
-                count.listenersRefused.fetch_add(1, std::memory_order_relaxed);
-        }
-        if (parsed->bye)
-        {
-            for (const auto source : parsed->byeSources)
-                roster.left({source, key.address, key.port});
-            ours = true;
-        }
-        if (!ours)
-            count.rtcpForeign.fetch_add(1, std::memory_order_relaxed);
-    }
-    roster.expire(now);
-    const auto summary = roster.summary(now);
-    count.listeners.store(summary.listeners, std::memory_order_relaxed);
-    count.lossPercent.store(summary.meanLossPercent, std::memory_order_relaxed);
-    count.worstLossPercent.store(summary.worstLossPercent, std::memory_order_relaxed);
-    count.jitterMs.store(summary.maxJitter * 1000.0 / 48000.0, std::memory_order_relaxed);
-    count.rttMs.store(summary.maxRttMs.value_or(-1.0), std::memory_order_relaxed);
+    };
+    drain([&](sockaddr_in& from) { return socket->receiveFrom(datagram, from); });
+    if (groupReports.get() >= 0)
+        drain([&](sockaddr_in& from)
+              { return receiveDatagram(groupReports.get(), datagram, from); });
+    listeners.publish(now);
 }
 
 } // namespace dragoman

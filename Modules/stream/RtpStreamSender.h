@@ -6,20 +6,22 @@
 //
 // RTCP: a sender report (NTP <-> RTP time, packet and octet counts) with SDES CNAME, sent by
 // the caller about once a second; BYE with the last report on stop. Receivers answer with
-// receiver reports to the address the SRs came from (this socket's port; for multicast, the
-// group's RTCP port, not read here yet): readReports() keeps a ListenerRoster of them and
-// publishes the listener count, loss, jitter and round trip in the counters.
+// receiver reports: unicast ones to the address the SRs came from (this socket's port),
+// multicast ones to the group's RTCP port (RFC 3550 §6), which create() joins on the session's
+// interface. readReports() reads both into one ListenerReports and publishes the listener
+// count, loss, jitter and round trip in the counters.
 //
 // Threads: create() on the control thread. sendFrame(), sendReport(), readReports(): the
 // encoder thread only. counters(), sendTimes(): any thread (relaxed atomics).
 
 #include "core/Result.h"
 #include "core/Session.h"
-#include "stream/ListenerRoster.h"
+#include "stream/ListenerReports.h"
+#include "stream/ReceiveSocket.h"
 #include "stream/SendTimeHistogram.h"
+#include "stream/StreamCounters.h"
 #include "stream/UdpSocket.h"
 
-#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -31,25 +33,6 @@ namespace dragoman
 {
 
 inline constexpr std::uint8_t rtpOpusPayloadType = 96;
-
-struct StreamCounters
-{
-    std::atomic<std::uint64_t> packets{0};
-    std::atomic<std::uint64_t> bytes{0}; // RTP payload octets, as the SR counts them
-    std::atomic<std::uint64_t> reports{0};
-    std::atomic<std::uint64_t> sendErrors{0};
-    std::atomic<std::uint64_t> encodeErrors{0};
-    // From receivers' RTCP (readReports()).
-    std::atomic<std::uint64_t> listeners{0};
-    std::atomic<double> lossPercent{0.0};      // mean fraction lost over current listeners
-    std::atomic<double> worstLossPercent{0.0}; // the listener that loses most
-    std::atomic<double> jitterMs{0.0};         // the largest jitter a listener reports
-    std::atomic<double> rttMs{-1.0};           // the slowest listener's round trip; < 0: none
-    std::atomic<std::uint64_t> rtcpReceived{0};
-    std::atomic<std::uint64_t> rtcpMalformed{0};    // not RTCP, or RTCP that fails its checks
-    std::atomic<std::uint64_t> rtcpForeign{0};      // valid RTCP about no stream of ours
-    std::atomic<std::uint64_t> listenersRefused{0}; // new reporters past the roster's bound
-};
 
 // The first RTP values of a stream: random in production, fixed in tests.
 struct RtpStart
@@ -77,8 +60,8 @@ public:
     // SR + SDES CNAME (+ BYE) to every destination's RTCP port.
     void sendReport(bool bye) noexcept;
 
-    // Reads every RTCP datagram waiting on the socket (non-blocking), updates the roster and
-    // publishes its summary in counters().
+    // Reads the RTCP datagrams waiting on the sending socket and the group's RTCP port
+    // (non-blocking, bounded), and publishes the listeners' summary in counters().
     void readReports(std::chrono::steady_clock::time_point now);
 
     std::uint32_t ssrc() const noexcept { return start.ssrc; }
@@ -88,12 +71,14 @@ public:
     const SendTimeHistogram& sendTimes() const noexcept { return fanoutTimes; }
 
 private:
-    RtpStreamSender(std::unique_ptr<UdpSocket> socket, std::vector<sockaddr_in> rtp,
-                    std::vector<sockaddr_in> rtcp, std::string cname, RtpStart first);
+    RtpStreamSender(std::unique_ptr<UdpSocket> socket, SocketHandle groupReports,
+                    std::vector<sockaddr_in> rtp, std::vector<sockaddr_in> rtcp, std::string cname,
+                    RtpStart first);
     void sendAll(const std::vector<sockaddr_in>& to,
                  std::span<const std::uint8_t> datagram) noexcept;
 
     std::unique_ptr<UdpSocket> socket;
+    SocketHandle groupReports; // the multicast group's RTCP port; none for unicast only
     std::vector<sockaddr_in> rtpDestinations;
     std::vector<sockaddr_in> rtcpDestinations;
     std::string canonicalName;
@@ -107,7 +92,7 @@ private:
     std::vector<std::uint8_t> buffer;
     StreamCounters count;
     SendTimeHistogram fanoutTimes;
-    ListenerRoster roster;
+    ListenerReports listeners; // after `count`, which it writes
 };
 
 } // namespace dragoman

@@ -89,8 +89,8 @@ std::size_t UdpSocket::sendToMany(std::span<const sockaddr_in> destinations,
     return sent;
 }
 
-std::optional<std::size_t> UdpSocket::receiveFrom(std::span<std::uint8_t> buffer,
-                                                  sockaddr_in& from) noexcept
+std::optional<std::size_t> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
+                                           sockaddr_in& from) noexcept
 {
     socklen_t length = sizeof from;
     const auto received = ::recvfrom(fd, buffer.data(), buffer.size(), MSG_DONTWAIT,

@@ -24,6 +24,11 @@ namespace dragoman
 // Parses dotted IPv4 plus a port into a socket address, or nothing.
 std::optional<sockaddr_in> ipv4Endpoint(const std::string& address, std::uint16_t port);
 
+// One datagram waiting on the IPv4 UDP socket `fd`, without blocking: its size, cut to
+// `buffer`, or nothing when none is waiting.
+std::optional<std::size_t> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
+                                           sockaddr_in& from) noexcept;
+
 class UdpSocket
 {
 public:
@@ -42,10 +47,12 @@ public:
                            std::span<const std::uint8_t> datagram) noexcept;
 
     // What came back to this socket's port (receivers' RTCP reports answer the address our
-    // sender reports came from): the datagram's size, cut to `buffer`, or nothing when none is
-    // waiting.
+    // sender reports came from), as receiveDatagram().
     std::optional<std::size_t> receiveFrom(std::span<std::uint8_t> buffer,
-                                           sockaddr_in& from) noexcept;
+                                           sockaddr_in& from) noexcept
+    {
+        return receiveDatagram(fd, buffer, from);
+    }
 
 private:
     explicit UdpSocket(int descriptor) : fd(descriptor) {}
