@@ -44,6 +44,23 @@ TEST_CASE("The Astana state is read into channels, booths and seats", "[console]
     CHECK(model.unacknowledgedAlarms() == 1);
 }
 
+TEST_CASE("A polled state moves the engine's health on, nothing else", "[console][model]")
+{
+    ConsoleModel model;
+    auto state = loadJson("astana_state.json");
+    CHECK(model.applyHealth(state) == changeNone); // before the first state: nothing to update
+    model.applyState(state);
+    state["engine"]["uptime_s"] = 3800.0;
+    state["engine"]["xruns"] = 3;
+    state["clients"] = 4;
+    state["floor"]["language"] = "zh"; // not the health: left to the `state` notification
+    CHECK(model.applyHealth(state) == changeHealth);
+    CHECK(model.state().engine.uptimeSeconds == 3800.0);
+    CHECK(model.state().engine.xruns == 3);
+    CHECK(model.state().clients == 4);
+    CHECK(model.state().floorLanguage == "ru");
+}
+
 TEST_CASE("Meters arrive per channel; silence is null", "[console][model]")
 {
     ConsoleModel model;

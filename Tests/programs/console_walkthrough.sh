@@ -141,6 +141,9 @@ CHECK
 
 focus_panel
 shot start
+keys F1
+shot help
+keys Escape
 
 # 1. The speaker changes to English: F opens the floor language menu (ru, zh, en, ...).
 keys f

@@ -33,6 +33,7 @@ EngineLink::EngineLink(ControlUrl url, std::string token, ConsoleModel& shownMod
 
 EngineLink::~EngineLink()
 {
+    stopTimer();
     // Joins the network thread first: after this no callback can post; the ones already posted
     // find `alive` gone and do nothing.
     client.stop();
@@ -77,6 +78,12 @@ void EngineLink::applyReply(const char* method, const nlohmann::json& params,
              if (ok)
                  onChange((model.*apply)(result));
          });
+}
+
+void EngineLink::timerCallback()
+{
+    if (model.connected())
+        applyReply("state.get", nlohmann::json::object(), &ConsoleModel::applyHealth);
 }
 
 void EngineLink::refreshPresets()

@@ -38,6 +38,16 @@ std::uint32_t ConsoleModel::applyState(const json& state)
     return changed;
 }
 
+std::uint32_t ConsoleModel::applyHealth(const json& state)
+{
+    if (!state.is_object() || !hasState())
+        return changeNone;
+    const auto fresh = parseEngineState(state);
+    engine.engine = fresh.engine;
+    engine.clients = fresh.clients;
+    return changeHealth;
+}
+
 std::uint32_t ConsoleModel::applyMeters(const json& meters)
 {
     if (!meters.is_object())

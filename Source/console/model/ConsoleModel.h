@@ -25,6 +25,7 @@ enum Change : std::uint32_t
     changeLog = 1u << 3,
     changePresets = 1u << 4,
     changeConnection = 1u << 5,
+    changeHealth = 1u << 6, // engine info (running, CPU, xruns, uptime) and clients only
 };
 
 class ConsoleModel
@@ -36,6 +37,9 @@ public:
     std::uint32_t applyNotification(const std::string& method, const nlohmann::json& params);
 
     std::uint32_t applyState(const nlohmann::json& state);
+    // From a polled state.get: only the engine's health and the client count. The engine sends
+    // `state` on changes of the meeting, not while uptime and CPU merely move on.
+    std::uint32_t applyHealth(const nlohmann::json& state);
     std::uint32_t applyMeters(const nlohmann::json& meters);
     std::uint32_t applyAlarm(const nlohmann::json& alarm);
     std::uint32_t applyAlarms(const nlohmann::json& reply); // {"alarms": [...]}

@@ -95,6 +95,8 @@ void ConsolePanel::refresh(std::uint32_t changes)
         channelStrips.updateMeters();
         routing.updateMeters();
     }
+    if (changes & changeHealth)
+        connectionBar.repaint();
     if (changes & (changeAlarms | changeState))
     {
         alarmList.update();

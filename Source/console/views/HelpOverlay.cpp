@@ -19,7 +19,7 @@ const std::vector<Shortcut>& shortcuts()
         {"A", "acknowledge the oldest alarm"},
         {"F", "floor language menu"},
         {"I / Shift+I", "interlock menu: cursor's booth / between booths"},
-        {"T / Shift+T", "write a message / to the cursor's seat (Enter sends)"},
+        {"T / Shift+T", "message line / to the cursor's seat"},
         {"R", "answer the newest technician call: on my way"},
         {"F2 / F3 / F4 / F5", "strips / relay graph / alarms / event log"},
         {"Ctrl+S", "save the session preset"},
