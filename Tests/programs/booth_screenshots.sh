@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # booth_screenshots: `dragoman-booth --screenshot` for seat kk-1 (Kazakh booth: A kk, B ru) against
 # a running `dragoman engine` (Astana session on a JACK dummy server, control API on a free port,
-# the demo tokens), under Xvfb, at 1024x600, in six states driven over the TCP port:
+# the demo tokens), under Xvfb, at 1024x600, in seven states driven over the TCP port:
 #   idle     nobody live in the kk booth; en, fa (+ relay from en) and tg (double relay) are live
 #   live     kk-1 on air
 #   engaged  a zh speaker; kk-1 on output B (ru) while ru-1 holds ru: refused, with the reason
 #   relay    kk-1 listens to en and is live: kk becomes a "+" relay
 #   handover kk-2 took over atomically (seat.handover), then asks kk-1 to take over again
-#   warning  a second engine with a telephone-band, clipping floor; kk-1's headphones at +12 dB:
-#            limiter, exposure warning, poor floor bandwidth
+#   poor     a second engine whose floor is a telephone line (300-3400 Hz): bandwidth POOR
+#   warning  then kk-1's headphones at +12 dB: the limiter lamp lit, the exposure warning
 # Checks each run exits 0 and leaves a 1024x600 PNG that is not blank.
 # DRAGOMAN_SCREENSHOT_DIR=DIR keeps the pictures (docs/screenshots is made this way).
 # shellcheck source-path=SCRIPTDIR
@@ -87,7 +87,7 @@ stop_engine() {
 Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
 # lib.sh's cleanup reads the exit code first: hand it over past the kill.
-trap 'status=$?; kill "$xvfb_pid" 2>/dev/null; (exit "$status"); cleanup' EXIT
+trap 'status=$?; set +e; kill "$xvfb_pid" 2>/dev/null; (exit "$status"); cleanup' EXIT
 for _ in $(seq 50); do
     [[ -s $work/display ]] && break
     sleep 0.1
@@ -149,14 +149,19 @@ tech seat kk-2 handover # kk-2 takes over from kk-1 in one block
 rpc seat-kk-2-demo messages.send '{"to": "seat:kk-1", "kind": "handover-request", "text": ""}'
 shot handover
 
-# The warning: a telephone-band floor driven into clipping, and kk-1 listening loud to it.
+# Poor floor sound: the speaker comes in over a telephone line (300-3400 Hz).
 stop_engine
-sox "$work/floor.wav" "$work/phone.wav" gain 14 sinc -3400 # clipped, then band-limited
-start_engine "$work/phone.wav" "$work/engine-warning.log"
+sox "$work/floor.wav" "$work/phone.wav" sinc 300-3400
+start_engine "$work/phone.wav" "$work/engine-poor.log"
 tech seat kk-1 listen floor
-tech seat kk-1 volume 12
 tech seat kk-1 mic on
-sleep 4 # the exposure meter and the floor's bandwidth estimate need a few seconds
+sleep 3 # the floor's bandwidth estimate needs a few seconds
+shot poor
+
+# The warning: kk-1 turns the thin floor up to +12 dB: the limiter acts (its lamp lit) and the
+# minute's exposure passes 80 dB SPL.
+tech seat kk-1 volume 12
+sleep 2
 shot warning
 
 echo "screenshots in $shots"

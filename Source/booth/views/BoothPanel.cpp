@@ -64,7 +64,7 @@ void BoothPanel::resized()
     statusBar.setBounds(area.removeFromTop(statusBar.preferredHeight()));
     area = area.reduced(8);
     // Three columns: the voice (widest keys), listening and sound, the partner and messages.
-    const int left = juce::jlimit(260, 420, area.getWidth() * 30 / 100);
+    const int left = juce::jlimit(240, 420, area.getWidth() * 25 / 100);
     const int right = juce::jlimit(300, 520, area.getWidth() * 33 / 100);
     onAirSection.setBounds(area.removeFromLeft(left));
     area.removeFromLeft(10);

@@ -74,8 +74,10 @@ void ListenSection::refresh(const BoothModel& model)
         }
         else
         {
+            // The language and its name (in its own script); the live dot and the depth badge
+            // ("direct", "+ relay", "floor", "silence") say the rest.
             key.setTitle(languageTag(c->language) + "  " + juce::String(c->name));
-            key.setDetail(c->live() ? "live" : (c->carries == "floor" ? "floor" : "idle"));
+            key.setDetail({});
             key.setBadge(depthWord(c->depth), depthColourOf(c->depth));
             key.setDot(c->live(), live);
         }

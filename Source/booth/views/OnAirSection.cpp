@@ -11,7 +11,10 @@ using namespace ui::colours;
 namespace
 {
 const char* const kSlots[] = {"A", "B", "C"};
-}
+// Under the keys: the ENGAGED line, then the refusal in up to three lines of readable text.
+constexpr int kEngagedHeight = 28;
+constexpr int kLinesHeight = kEngagedHeight + 64;
+} // namespace
 
 OnAirSection::OnAirSection(BoothActions& boothActions) : actions(boothActions)
 {
@@ -100,8 +103,7 @@ void OnAirSection::refresh(const BoothModel& model)
 void OnAirSection::resized()
 {
     auto area = getLocalBounds();
-    auto lines = area.removeFromBottom(54);
-    juce::ignoreUnused(lines);
+    area.removeFromBottom(kLinesHeight);
     auto outputRow = area.removeFromBottom(64);
     const int visible = std::max(1, outputCount);
     const int w = outputRow.getWidth() / visible;
@@ -116,8 +118,8 @@ void OnAirSection::resized()
 
 void OnAirSection::paint(juce::Graphics& g)
 {
-    auto lines = getLocalBounds().removeFromBottom(54).reduced(2, 2);
-    auto engagedLine = lines.removeFromTop(26);
+    auto lines = getLocalBounds().removeFromBottom(kLinesHeight).reduced(2, 2);
+    auto engagedLine = lines.removeFromTop(kEngagedHeight);
     if (engaged.isNotEmpty())
     {
         g.setColour(fault);
@@ -129,8 +131,8 @@ void OnAirSection::paint(juce::Graphics& g)
     if (refusal.isNotEmpty())
     {
         g.setColour(warning);
-        g.setFont(ui::Theme::font(15.0f, true));
-        g.drawFittedText(refusal, lines.reduced(2, 0), juce::Justification::centredLeft, 2);
+        g.setFont(ui::Theme::font(16.0f, true));
+        g.drawFittedText(refusal, lines.reduced(2, 0), juce::Justification::topLeft, 3, 1.0f);
     }
 }
 

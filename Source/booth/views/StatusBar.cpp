@@ -1,5 +1,6 @@
 #include "StatusBar.h"
 
+#include "ui/widgets/LabelTypesetter.h"
 #include "ui/widgets/Theme.h"
 #include "views/BoothWording.h"
 
@@ -94,8 +95,9 @@ void StatusBar::paint(juce::Graphics& g)
     g.setFont(ui::Theme::font(18.0f, true));
     g.drawText(listeners, count, juce::Justification::centred);
 
-    g.setFont(ui::Theme::font(20.0f, true));
-    g.drawFittedText(identity, line, juce::Justification::centredLeft, 1);
+    // The channel's name may be in any script: the shared typesetter draws it.
+    ui::drawLabel(g, identity, line.toFloat(),
+                  {.height = 20.0f, .bold = true, .minimumHeight = 15.0f});
 
     if (remote)
         paintRemote(g, area.reduced(10, 0));
