@@ -113,10 +113,16 @@ TEST_CASE("A technician call is answered from the log with one click", "[console
     CHECK(calls[0].method == "messages.send");
     CHECK(calls[0].params == textTo("seat:kk-2", "The technician is on the way."));
     CHECK(panel.messages().target() == "seat:kk-2");
+    // The answer comes back from the engine: the call is answered, R finds no other waiting.
+    CHECK_FALSE(log.entry(0).answered);
+    panel.refresh(console.model.applyMessage(
+        message(3, "technician", "seat:kk-2", "text", "The technician is on the way.")));
+    CHECK(log.entry(1).answered);
+    CHECK_FALSE(panel.answerNewestCall());
 
     // A text gets "Reply": the message line is addressed to the seat, nothing is sent yet.
     panel.refresh(
-        console.model.applyMessage(message(3, "seat:hi-1", "technician", "text", "No sound")));
+        console.model.applyMessage(message(4, "seat:hi-1", "technician", "text", "No sound")));
     CHECK(log.entry(0).text == "hi-1: No sound");
     clickReply(log, 0);
     CHECK(calls.size() == 1);
@@ -125,7 +131,7 @@ TEST_CASE("A technician call is answered from the log with one click", "[console
     // R answers the newest call, whichever tab is shown.
     panel.showView(ConsoleView::strips);
     panel.refresh(
-        console.model.applyMessage(message(4, "seat:ur-3", "technician", "call-technician")));
+        console.model.applyMessage(message(5, "seat:ur-3", "technician", "call-technician")));
     CHECK(panel.keyPressed(juce::KeyPress('r')));
     CHECK(calls.back().params == textTo("seat:ur-3", "The technician is on the way."));
 }

@@ -132,6 +132,10 @@ std::uint32_t ConsoleModel::applyOwnMessage(const json& message)
 {
     const auto text = textOf(message, "text");
     const auto to = textOf(message, "to");
+    // Writing to a seat answers its calls.
+    for (auto& entry : logEntries)
+        if (entry.kind == LogEntry::Kind::callTechnician && entry.replyTo == to)
+            entry.answered = true;
     // "Everyone" went out as one message per booth, one after the other: one line in the log.
     const bool sameText = !logEntries.empty() && logEntries.back().order == ownMessage.order &&
                           ownMessage.text == text;

@@ -135,6 +135,7 @@ struct LogEntry
     // A message from a seat that can be answered: "seat:en-1" (empty for anonymous slow-downs,
     // events and the technician's own messages).
     std::string replyTo;
+    bool answered = false; // a technician call that the technician has written back to
 
     bool urgent() const { return kind == Kind::slowDown || kind == Kind::callTechnician; }
 };

@@ -120,7 +120,7 @@ void ConsolePanel::updateTabTitles()
     tabs.setTabBackgroundColour(relayTab, relayFault ? colours::fault : colours::panel);
     int urgent = 0;
     for (const auto& entry : model.log())
-        urgent += entry.urgent() ? 1 : 0;
+        urgent += entry.urgent() && !entry.answered ? 1 : 0;
     tabs.setTabName(logTab,
                     urgent > 0 ? "Log (" + juce::String(urgent) + ")" : juce::String("Log"));
 }
@@ -169,7 +169,7 @@ bool ConsolePanel::answerNewestCall()
 {
     const auto& log = model.log();
     for (auto it = log.rbegin(); it != log.rend(); ++it)
-        if (it->kind == LogEntry::Kind::callTechnician && !it->replyTo.empty())
+        if (it->kind == LogEntry::Kind::callTechnician && !it->replyTo.empty() && !it->answered)
         {
             reply(*it);
             return true;

@@ -60,7 +60,7 @@ public:
     // The answer to a seat's message in the log: "on my way" to a technician call at once;
     // for a text, the message line is addressed to the seat and takes the keys.
     void reply(const LogEntry& entry);
-    // The R key: answers the newest technician call; false when there is none.
+    // The R key: answers the newest technician call not answered yet; false when there is none.
     bool answerNewestCall();
 
     // Asked for the preset list again (after a save); the program wires it to session.presets.

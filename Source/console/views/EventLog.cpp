@@ -76,9 +76,10 @@ void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int heigh
     juce::Colour textColour = colours::text;
     if (item.kind == LogEntry::Kind::callTechnician)
     {
-        g.setColour(colours::fault.withAlpha(0.85f));
+        // Red until answered, then only tinted: the eye goes to the calls still waiting.
+        g.setColour(colours::fault.withAlpha(item.answered ? 0.3f : 0.85f));
         g.fillRect(area.reduced(0, 1));
-        textColour = juce::Colours::black;
+        textColour = item.answered ? colours::text : juce::Colours::black;
     }
     else if (item.kind == LogEntry::Kind::slowDown)
     {
@@ -104,8 +105,11 @@ void EventLog::paintListBoxItem(int row, juce::Graphics& g, int width, int heigh
         g.fillRoundedRectangle(button, 4.0f);
         g.setColour(item.urgent() ? juce::Colours::white : juce::Colours::black);
         g.setFont(Theme::font(13.0f, true));
-        g.drawText(item.kind == LogEntry::Kind::callTechnician ? "On my way" : "Reply", button,
-                   juce::Justification::centred);
+        // An answered call keeps its button (to write again) but says so.
+        g.drawText(item.kind != LogEntry::Kind::callTechnician ? "Reply"
+                   : item.answered                             ? "answered"
+                                                               : "On my way",
+                   button, juce::Justification::centred);
     }
     area.removeFromLeft(6);
     g.setFont(Theme::mono(13.0f));
