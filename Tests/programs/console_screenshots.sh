@@ -93,6 +93,8 @@ xvfb_pid=$!
 # lib.sh's cleanup reads the exit code first: hand it over past the kill.
 stop_xvfb() {
     local code=$?
+    # Not under set -e: the (exit) below would end the trap before cleanup stops JACK.
+    set +e
     kill "$xvfb_pid" 2>/dev/null || true
     (exit "$code")
     cleanup

@@ -43,6 +43,8 @@ console_pid=""
 # lib.sh's cleanup reads the exit code first: hand it over past the kills.
 stop_desktop() {
     local code=$?
+    # Not under set -e: the (exit) below would end the trap before cleanup stops JACK.
+    set +e
     [[ -z $console_pid ]] || kill "$console_pid" 2>/dev/null || true
     kill "$xvfb_pid" 2>/dev/null || true
     (exit "$code")
