@@ -10,7 +10,10 @@
 #   that remote audio: -20 dB at the engine, about 20 dB less at out_0;
 # - Space, typed into the booth's window by xdotool, puts ru-2 on air (the engine says so), and
 #   the microphone then reaches the seat's channel: ru, decoded by `dragoman receive` from the
-#   engine's SDP, carries 660 Hz.
+#   engine's SDP, carries 660 Hz;
+# - a USB desk's mic button (note 60 on and off, the default map) in the bytes of a raw MIDI
+#   device takes ru-2 off air. This machine has no /dev/snd: a FIFO stands in for
+#   /dev/snd/midiCxDy, which the booth reads the same way (open, poll, read).
 # DRAGOMAN_SCREENSHOT_DIR=DIR also keeps booth-remote.png: the console on air with the link's
 # health line, its headset calibrated hot (118 dB SPL) so that its own limiter acts.
 # shellcheck source-path=SCRIPTDIR
@@ -103,10 +106,15 @@ done
 [[ -s $work/display ]] || fail "Xvfb did not start"
 export DISPLAY=:$(head -n1 "$work/display")
 
+# The desk: the script keeps the FIFO open for writing from the start, so that the booth's
+# reader never sees it closed (a closed raw MIDI device is an unplugged desk).
+mkfifo "$work/desk.midi"
+exec 7<>"$work/desk.midi"
+
 remote_options=(--url "ws://127.0.0.1:$control/rpc" --token seat-ru-2-test --size 1024x600
     --remote-audio "127.0.0.1:$engine_mic" --remote-listen "127.0.0.1:$seat_feed"
     --audio-host-api JACK)
-"$booth" "${remote_options[@]}" --spl-at-0dbfs 110 >"$work/booth.txt" 2>&1 &
+"$booth" "${remote_options[@]}" --spl-at-0dbfs 110 --midi "$work/desk.midi" >"$work/booth.txt" 2>&1 &
 booth_pid=$!
 for _ in $(seq 200); do
     grep -q 'remote seat audio: microphone to' "$work/booth.txt" && break
@@ -126,25 +134,35 @@ done
 [[ -n $metro_port ]] || fail "jack_metro has no port"
 jack_connect "$metro_port" dragoman-booth:in_0 || fail "cannot connect $metro_port to the booth's microphone"
 
-# record SECONDS NAME: the booth's headphones port, through ffmpeg's JACK input (its packets stay
-# whole when a loaded machine drops some; jack_rec's byte ring came out misaligned), analysed
-# into NAME.txt: the dominant frequency and the median level of 50 ms windows from the second
-# second on, which a dropout does not move as it moves the mean.
+# record SECONDS NAME: SECONDS of samples of the booth's headphones port, through ffmpeg's JACK
+# input (its packets stay whole when a loaded machine drops some; jack_rec's byte ring came out
+# misaligned), counted in samples, not in wall-clock time, which a server that loses cycles on a
+# busy machine stretches; analysed into NAME.txt: the dominant frequency and the median level of
+# 50 ms windows after the first quarter second, which a dropout does not move as it moves the mean.
+# libjack in ffmpeg sometimes fails to start its message thread beside a real-time server on a
+# loaded machine ("JackMessageBuffer::Create cannot start thread") and crashes: try three times.
 record() {
-    ffmpeg -hide_banner -loglevel error -nostdin -f jack -channels 1 -i "rec-$2" -t "$1" \
-        -c:a pcm_s16le "$work/$2.wav" >"$work/ffmpeg-$2.log" 2>&1 &
-    local recorder=$! _
-    for _ in $(seq 100); do
-        jack_connect dragoman-booth:out_0 "rec-$2:input_1" 2>/dev/null && break
-        sleep 0.05
+    local attempt recorder _ recorded=0
+    for attempt in 1 2 3; do
+        timeout 30 ffmpeg -hide_banner -loglevel error -nostdin -f jack -channels 1 -i "rec-$2" \
+            -af "atrim=end_sample=$(($1 * 48000))" -c:a pcm_s16le -y "$work/$2.wav" \
+            >>"$work/ffmpeg-$2.log" 2>&1 &
+        recorder=$!
+        for _ in $(seq 100); do
+            jack_connect dragoman-booth:out_0 "rec-$2:input_1" 2>/dev/null && break
+            sleep 0.05
+        done
+        wait "$recorder" 2>/dev/null && { recorded=1; break; }
+        echo "$2: ffmpeg's JACK input failed (attempt $attempt)" >&2
     done
-    wait "$recorder" || fail "ffmpeg could not record the booth: $(tail -2 "$work/ffmpeg-$2.log")"
+    ((recorded)) || fail "ffmpeg could not record the booth: $(tail -2 "$work/ffmpeg-$2.log")"
     "$python" - "$work/$2.wav" >"$work/$2.txt" <<'PY'
 import sys, wave
 import numpy as np
 with wave.open(sys.argv[1]) as w:
     x = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2").astype(np.float64) / 32768
-x = x[48000:]
+assert len(x) > 48000, f"{len(x)} samples recorded"
+x = x[12000:]
 spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
 print(f"freq={np.fft.rfftfreq(len(x), 1 / 48000)[np.argmax(spectrum)]:.1f}")
 n = len(x) // 2400
@@ -155,7 +173,7 @@ PY
 }
 
 sleep 1.5 # the feed's jitter buffer settles
-record 4 ears
+record 3 ears
 e="$work/ears.txt"
 check "abs($(value freq "$e") - 1000) < 5" "the booth's phones carry $(value freq "$e") Hz, not the floor"
 # -20 dBFS peak is -23 dBFS RMS; Opus and two limiters that must not act leave it near.
@@ -163,7 +181,7 @@ check "abs($(value median_rms_dbfs "$e") + 23.0) < 3.0" "phones level $(value me
 
 rpc seat-ru-2-test seat.volume '{"seat": "ru-2", "db": -20}'
 sleep 0.5
-record 4 quieter
+record 3 quieter
 q="$work/quieter.txt"
 check "abs($(value median_rms_dbfs "$e") - $(value median_rms_dbfs "$q") - 20.0) < 3.0" \
     "the console's volume -20 dB took the remote phones from $(value median_rms_dbfs "$e") to $(value median_rms_dbfs "$q") dBFS"
@@ -189,6 +207,14 @@ echo "channel: $(tr '\n' ' ' <"$work/channel.txt")"
 c="$work/channel.txt"
 check "abs($(value freq "$c") - 660) < 5" "the channel carries $(value freq "$c") Hz, not the booth's microphone"
 check "$(value rms_dbfs "$c") > -30" "the microphone reached the channel too weak: $(value rms_dbfs "$c") dBFS"
+grep -q 'MIDI off' "$work/booth.txt" && fail "the booth refused the MIDI device: $(grep 'MIDI off' "$work/booth.txt")"
+
+printf '\x90\x3c\x64\x80\x3c\x00' >&7 # the desk's mic button: note 60 on, off
+for _ in $(seq 50); do
+    grep -q 'ru-2 left ru' "$work/engine.txt" && break
+    sleep 0.1
+done
+grep -q 'ru-2 left ru' "$work/engine.txt" || fail "the desk's MIDI mic button did not take ru-2 off air"
 stop_booth
 
 if [[ -n ${DRAGOMAN_SCREENSHOT_DIR:-} ]]; then
