@@ -206,6 +206,11 @@ int runJackBench(const RemoteBenchOptions& options)
             return 1;
     }
     report["targets"] = targets(cases);
+    report["notes"] = nlohmann::ordered_json::array(
+        {"counters.engine_microphone is the engine's last word on the seat's "
+         "microphone; RemoteSeatLink keeps only the first 8 of its half-second "
+         "snapshots when nobody reads them before the end, so it covers about the "
+         "first 4 s of the case"});
     report["cases"] = cases;
     report["load_average"]["end"] = loadAverage();
     if (options.keep)
