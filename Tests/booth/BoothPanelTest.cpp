@@ -226,7 +226,7 @@ TEST_CASE("The console shows the engine's state", "[booth][views]")
     CHECK(image.getHeight() == 600);
 }
 
-TEST_CASE("The six states of the screenshots render at 1024x600", "[booth][views][screenshots]")
+TEST_CASE("The states of the screenshots render at 1024x600", "[booth][views][screenshots]")
 {
     // With DRAGOMAN_BOOTH_SNAPSHOT_DIR set these are kept as booth-STATE.png: the same panel the
     // program draws, without an engine or a display.
@@ -287,6 +287,29 @@ TEST_CASE("The six states of the screenshots render at 1024x600", "[booth][views
                                     {"from", "technician"},
                                     {"kind", "text"},
                                     {"text", "Speaker changes at 11:30"}});
+          });
+    state("poor",
+          [](Console& c)
+          {
+              c.engine["floor_quality"] = {
+                  {"level_db", -30.0}, {"clipping", false}, {"bandwidth_hz", 3400}};
+          });
+    state("remote",
+          [](Console& c)
+          {
+              setLive(c.engine, "en-2", "en");
+              RemoteAudioCounters counters;
+              counters.micPackets = counters.feedDatagrams = counters.feedReceived = 400;
+              counters.jitterMs = 0.4;
+              counters.bufferDelayMs = 9.7;
+              counters.limiterReductionDb = 7.4f;
+              counters.leqSpl = 93.0;
+              counters.exposureWarning = true;
+              RemoteLinkMeter meter;
+              c.model.applyRemoteLink(meter.update(counters));
+              c.panel.refresh(changeRemote);
+              CHECK(c.panel.phones().limiting());
+              CHECK(c.panel.status().getHeight() > StatusBar::kLineHeight);
           });
     state("warning",
           [](Console& c)
