@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # booth_remote: a remote interpreter working from dragoman-booth alone. `dragoman engine` on a
-# JACK dummy server runs a session whose seat ru-2 is remote (floor: a 1 kHz tone at -20 dBFS);
+# JACK dummy server runs a session whose seat ru-2 is remote (floor: a 1 kHz tone at -20 dBFS
+# with 100 Hz at -26 dBFS under it);
 # dragoman-booth, under Xvfb with ru-2's token, carries that seat's audio itself
 # (--remote-audio) through PortAudio's JACK host API on the same server: client dragoman-booth,
 # microphone in_0, headphones out_0. A jack_metro beeping 660 Hz plays into in_0.
 # Checks:
 # - the floor reaches the booth's phones port (out_0 recorded by ffmpeg's JACK input: 1 kHz);
-# - the console's volume (seat.volume with the seat's token, the call its slider makes) acts on
-#   that remote audio: -20 dB at the engine, about 20 dB less at out_0;
+# - the console's volume and bass (seat.volume, seat.bass with the seat's token: the calls its
+#   sliders make) act on that remote audio: -20 dB of volume is about 20 dB less at out_0, -12 dB
+#   of bass takes 100 Hz down and leaves 1 kHz;
 # - Space, typed into the booth's window by xdotool, puts ru-2 on air (the engine says so), and
 #   the microphone then reaches the seat's channel: ru, decoded by `dragoman receive` from the
 #   engine's SDP, carries 660 Hz;
@@ -35,7 +37,9 @@ stop_booth() {
 trap 'status=$?; set +e; stop_booth; receive_cleanup; [[ -z $xvfb_pid ]] || kill "$xvfb_pid"; (exit "$status"); cleanup' EXIT
 
 start_jack 2 2
-make_tone "$work/floor.wav" 1000 -20
+make_tone "$work/floor-1k.wav" 1000 -20
+make_tone "$work/floor-100.wav" 100 -26
+sox -m -v 1 "$work/floor-1k.wav" -v 1 "$work/floor-100.wav" "$work/floor.wav"
 
 channel_port=$base_port       # ru to delegates (RTCP + 1)
 engine_mic=$((base_port + 2)) # the engine's remote.listen: the booth sends the microphone here
@@ -164,7 +168,11 @@ with wave.open(sys.argv[1]) as w:
 assert len(x) > 48000, f"{len(x)} samples recorded"
 x = x[12000:]
 spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
-print(f"freq={np.fft.rfftfreq(len(x), 1 / 48000)[np.argmax(spectrum)]:.1f}")
+freqs = np.fft.rfftfreq(len(x), 1 / 48000)
+print(f"freq={freqs[np.argmax(spectrum)]:.1f}")
+for hz in (100, 1000):  # each tone's level: the power of its band, whatever bins it falls in
+    band = (freqs > hz * 0.9) & (freqs < hz * 1.1)
+    print(f"db_{hz}={10 * np.log10(np.sum(spectrum[band] ** 2) + 1e-12):.2f}")
 n = len(x) // 2400
 windows = np.sqrt(np.mean(x[:n * 2400].reshape(n, 2400) ** 2, axis=1))
 print(f"median_rms_dbfs={20 * np.log10(np.median(windows) + 1e-12):.2f}")
@@ -185,6 +193,16 @@ record 3 quieter
 q="$work/quieter.txt"
 check "abs($(value median_rms_dbfs "$e") - $(value median_rms_dbfs "$q") - 20.0) < 3.0" \
     "the console's volume -20 dB took the remote phones from $(value median_rms_dbfs "$e") to $(value median_rms_dbfs "$q") dBFS"
+
+rpc seat-ru-2-test seat.volume '{"seat": "ru-2", "db": 0}'
+rpc seat-ru-2-test seat.bass '{"seat": "ru-2", "db": -12}'
+sleep 0.5
+record 3 bass
+b="$work/bass.txt"
+check "$(value db_100 "$e") - $(value db_100 "$b") > 8" \
+    "bass -12 dB took 100 Hz only from $(value db_100 "$e") to $(value db_100 "$b") dB"
+check "abs($(value db_1000 "$e") - $(value db_1000 "$b")) < 2" \
+    "bass -12 dB moved 1 kHz from $(value db_1000 "$e") to $(value db_1000 "$b") dB"
 
 grep -q 'ru-2 is live on ru' "$work/engine.txt" && fail "ru-2 was live before the key was pressed"
 window=$(xdotool search --sync --onlyvisible --name 'Dragoman Booth' | head -n1)
