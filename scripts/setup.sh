@@ -9,7 +9,8 @@ packages=(
     libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsndfile1-dev libsamplerate0-dev
     portaudio19-dev libopus-dev libasio-dev libwebsocketpp-dev libssl-dev juce-modules-source
     catch2 jackd2 sox espeak-ng ffmpeg clang-format python3-numpy jacktrip
-    gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good xvfb
+    gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
+    xvfb xauth xdotool imagemagick iproute2 nftables curl openssl
     libharfbuzz-dev libfreetype-dev libfontconfig-dev
     fonts-dejavu-core fonts-lohit-deva fonts-wqy-microhei
 )
