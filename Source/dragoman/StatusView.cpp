@@ -407,6 +407,10 @@ std::string StatusView::json(const RunCounters& run, const StreamDescription& st
                 {"listeners", sent.listeners},
                 {"loss_percent", std::round(sent.lossPercent * 10.0) / 10.0},
                 {"worst_loss_percent", std::round(sent.worstLossPercent * 10.0) / 10.0},
+                {"jitter_ms", std::round(sent.jitterMs * 100.0) / 100.0},
+                // Null until a listener has answered a sender report (LSR/DLSR).
+                {"rtt_ms",
+                 sent.rttMs < 0.0 ? json(nullptr) : json(std::round(sent.rttMs * 100.0) / 100.0)},
             });
     const json result{
         {"session", plan.session().name},
