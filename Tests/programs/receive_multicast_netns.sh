@@ -2,7 +2,11 @@
 # receive_multicast_netns: inside a network namespace this test creates (never multicast in the
 # root namespace), ffmpeg sends a 1 kHz tone to a multicast group, a python script announces it
 # by SAP on 239.255.255.255:9875 with a=lang:kk, and two `dragoman receive --sap --interface`
-# play it at once (the group shared by two receivers on one host). Needs root; skipped otherwise.
+# play it at once (the group shared by two receivers on one host). Then `dragoman engine` (JACK
+# dummy server) sends kk to another group and two receivers play it: their receiver reports go
+# to the group's RTCP port (RFC 3550 §6), where the engine must count them as kk's listeners with
+# their loss, jitter and round trip; one leaves early, and its BYE must count it out before the
+# 10 s a silent listener takes to expire. Needs root; skipped otherwise.
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/receive_lib.sh"
@@ -61,4 +65,80 @@ for n in 1 2; do
     check "$(value longest_gap_ms "$work/analysis$n.txt") <= 10" "receiver $n: a gap"
     check "$(json_value "$work/s$n.json" 'j["packets"]["received"]') > 100" "receiver $n: few packets"
 done
+receive_cleanup
+sender_pids=()
+
+# The engine's side: listeners of a multicast channel, counted from the group's RTCP port.
+start_jack 1 2
+make_tone "$work/floor.wav" 440 -20
+kk_group=239.69.7.3
+cat >"$work/session.yaml" <<YAML
+name: Multicast listeners
+floor: { language: ru }
+channels:
+  - { id: kk, language: kk, name: Kazakh, idle: floor }
+booths:
+  - { id: kk, outputs: { A: kk }, understands: [ru], seats: [kk-1] }
+audio:
+  host_api: JACK
+  inputs: { floor: 1 }
+  outputs: { kk-1: 1 }
+network:
+  interface: 127.0.0.1
+  ttl: 1
+  sap: { enabled: false }
+  channels:
+    kk: { multicast: "$kk_group:$port" }
+YAML
+inns "$dragoman" engine "$work/session.yaml" --in floor="$work/floor.wav" --sdp-dir "$work/sdp" \
+    --seconds 10 --status-interval 1 --json-status "$work/status.json" \
+    >"$work/engine.txt" 2>"$work/engine-stderr.txt" &
+engine_pid=$!
+for _ in $(seq 200); do
+    [[ -s $work/sdp/kk.sdp ]] && break
+    kill -0 "$engine_pid" 2>/dev/null || fail "dragoman engine exited early"
+    sleep 0.05
+done
+[[ -s $work/sdp/kk.sdp ]] || fail "no SDP for kk"
+# "stay" outlives the engine; "leave" stops after 4 s, about 5 s before the engine's last status.
+listener_pids=()
+for name in stay leave; do
+    seconds=16
+    [[ $name == leave ]] && seconds=4
+    inns "$dragoman" receive --sdp "$work/sdp/kk.sdp" --interface 127.0.0.1 \
+        --out "$work/$name.wav" --seconds "$seconds" --stats "$work/$name.json" </dev/null \
+        >"$work/receive-$name.txt" 2>"$work/receive-$name-stderr.txt" &
+    listener_pids+=($!)
+done
+code=0
+wait "$engine_pid" || code=$?
+engine_pid=""
+[[ $code -eq 0 ]] || fail "dragoman engine exited with $code"
+for pid in "${listener_pids[@]}"; do
+    wait "$pid" || fail "dragoman receive failed: $(cat "$work"/receive-*-stderr.txt)"
+done
+
+"$python" - "$work/status.json" <<'CHECK' || fail "the engine's JSON status does not count kk's listener"
+import json, sys
+
+kk = {s["channel"]: s for s in json.load(open(sys.argv[1]))["streams"]}["kk"]
+print(f"engine kk: {kk['listeners']} listeners, {kk['loss_percent']}% loss "
+      f"(worst {kk['worst_loss_percent']}%), jitter {kk['jitter_ms']} ms, rtt {kk['rtt_ms']} ms")
+# "leave" said BYE: only "stay" remains.
+assert kk["listeners"] == 1, kk
+# Loopback loses nothing; a busy machine may lose a packet to a full socket buffer.
+assert kk["loss_percent"] < 5.0, kk
+assert 0.0 <= kk["jitter_ms"] < 20.0, kk
+assert kk["rtt_ms"] is not None and 0.0 <= kk["rtt_ms"] < 100.0, kk
+CHECK
+# Each status table's streams line, joined (it wraps at the terminal's width).
+tables=$(awk '/^streams:/ { if (line) print line; line = $0; next }
+              line && /^ / { line = line " " $0; next }
+              line { print line; line = "" }
+              END { if (line) print line }' "$work/engine.txt" | tr -s ' ')
+counts=$(grep -oE 'listeners: kk [0-9]+' <<<"$tables" | awk '{ print $3 }' | tr '\n' ' ')
+echo "kk listeners, one status table a second: $counts"
+grep -q 'listeners: kk 2' <<<"$tables" || fail "the engine never counted both multicast receivers"
+[[ $(grep -oE 'listeners: kk [0-9]+' <<<"$tables" | tail -1) == 'listeners: kk 1' ]] ||
+    fail "the engine still counts the receiver that left"
 echo "PASS"
