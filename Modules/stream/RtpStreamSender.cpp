@@ -53,6 +53,7 @@ RtpStreamSender::create(const ChannelDestinations& destinations, const NetworkSp
             return Error{destinations.channel +
                          ": cannot hear the listeners' reports: " + joined.error()};
         groupReports = std::move(joined.value());
+        stampArrivals(groupReports.get());
     }
     return std::unique_ptr<RtpStreamSender>(
         new RtpStreamSender(std::move(socket.value()), std::move(groupReports), std::move(rtp),
@@ -141,17 +142,16 @@ void RtpStreamSender::readReports(std::chrono::steady_clock::time_point now)
     // frames, nor a flood on one socket hide the listeners on the other.
     constexpr int kMaxPerSocket = 256;
     std::array<std::uint8_t, 1500> datagram{};
-    const NtpTime arrival = NtpTime::fromSystemClock(std::chrono::system_clock::now());
     const auto drain = [&](auto receive)
     {
         for (int n = 0; n < kMaxPerSocket; ++n)
         {
             sockaddr_in from{};
-            const auto size = receive(from);
-            if (!size)
+            const auto received = receive(from);
+            if (!received)
                 return;
-            listeners.take(std::span<const std::uint8_t>(datagram.data(), *size), from, arrival,
-                           now);
+            listeners.take(std::span<const std::uint8_t>(datagram.data(), received->size), from,
+                           NtpTime::fromSystemClock(received->arrival), now);
         }
     };
     drain([&](sockaddr_in& from) { return socket->receiveFrom(datagram, from); });

@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 
 namespace dragoman
 {
@@ -39,6 +40,7 @@ Result<std::unique_ptr<UdpSocket>> UdpSocket::open(const std::string& interfaceA
         ::setsockopt(fd, IPPROTO_IP, IP_MULTICAST_LOOP, &loop, sizeof loop) != 0)
         return Error{"cannot set the multicast interface " + interfaceAddress + ": " +
                      std::strerror(errno)};
+    stampArrivals(fd); // without stamps, arrivals are when they are read: still usable
     return socket;
 }
 
@@ -89,15 +91,41 @@ std::size_t UdpSocket::sendToMany(std::span<const sockaddr_in> destinations,
     return sent;
 }
 
-std::optional<std::size_t> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
-                                           sockaddr_in& from) noexcept
+bool stampArrivals(int fd) noexcept
 {
-    socklen_t length = sizeof from;
-    const auto received = ::recvfrom(fd, buffer.data(), buffer.size(), MSG_DONTWAIT,
-                                     reinterpret_cast<sockaddr*>(&from), &length);
-    if (received < 0 || length != sizeof from || from.sin_family != AF_INET)
+    const int on = 1;
+    return ::setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) == 0;
+}
+
+std::optional<ReceivedDatagram> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
+                                                sockaddr_in& from) noexcept
+{
+    iovec bytes{buffer.data(), buffer.size()};
+    alignas(cmsghdr) std::array<char, CMSG_SPACE(sizeof(timespec))> control{};
+    msghdr message{};
+    message.msg_name = &from;
+    message.msg_namelen = sizeof from;
+    message.msg_iov = &bytes;
+    message.msg_iovlen = 1;
+    message.msg_control = control.data();
+    message.msg_controllen = control.size();
+    const auto received = ::recvmsg(fd, &message, MSG_DONTWAIT);
+    if (received < 0 || message.msg_namelen != sizeof from || from.sin_family != AF_INET)
         return std::nullopt;
-    return std::min(static_cast<std::size_t>(received), buffer.size());
+    ReceivedDatagram result;
+    result.size = std::min(static_cast<std::size_t>(received), buffer.size());
+    result.arrival = std::chrono::system_clock::now();
+    for (cmsghdr* part = CMSG_FIRSTHDR(&message); part != nullptr;
+         part = CMSG_NXTHDR(&message, part))
+        if (part->cmsg_level == SOL_SOCKET && part->cmsg_type == SCM_TIMESTAMPNS)
+        {
+            timespec stamp{};
+            std::memcpy(&stamp, CMSG_DATA(part), sizeof stamp);
+            result.arrival = std::chrono::system_clock::time_point(
+                std::chrono::duration_cast<std::chrono::system_clock::duration>(
+                    std::chrono::seconds(stamp.tv_sec) + std::chrono::nanoseconds(stamp.tv_nsec)));
+        }
+    return result;
 }
 
 } // namespace dragoman

@@ -11,6 +11,7 @@
 
 #include <netinet/in.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -24,10 +25,19 @@ namespace dragoman
 // Parses dotted IPv4 plus a port into a socket address, or nothing.
 std::optional<sockaddr_in> ipv4Endpoint(const std::string& address, std::uint16_t port);
 
-// One datagram waiting on the IPv4 UDP socket `fd`, without blocking: its size, cut to
-// `buffer`, or nothing when none is waiting.
-std::optional<std::size_t> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
-                                           sockaddr_in& from) noexcept;
+// Asks the kernel to stamp each datagram's arrival on `fd` (SO_TIMESTAMPNS): a reader that
+// drains the socket every 50 ms still knows when each report came, for the round trip.
+bool stampArrivals(int fd) noexcept;
+
+struct ReceivedDatagram
+{
+    std::size_t size = 0;                          // cut to the caller's buffer
+    std::chrono::system_clock::time_point arrival; // the kernel's stamp, else when it was read
+};
+
+// One datagram waiting on the IPv4 UDP socket `fd`, without blocking, or nothing when none is.
+std::optional<ReceivedDatagram> receiveDatagram(int fd, std::span<std::uint8_t> buffer,
+                                                sockaddr_in& from) noexcept;
 
 class UdpSocket
 {
@@ -48,8 +58,8 @@ public:
 
     // What came back to this socket's port (receivers' RTCP reports answer the address our
     // sender reports came from), as receiveDatagram().
-    std::optional<std::size_t> receiveFrom(std::span<std::uint8_t> buffer,
-                                           sockaddr_in& from) noexcept
+    std::optional<ReceivedDatagram> receiveFrom(std::span<std::uint8_t> buffer,
+                                                sockaddr_in& from) noexcept
     {
         return receiveDatagram(fd, buffer, from);
     }

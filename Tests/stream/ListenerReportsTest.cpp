@@ -124,6 +124,20 @@ TEST_CASE("Receivers' reports on loopback: listeners counted, loss and round tri
     CHECK(c.rtcpForeign.load() == 0);
 }
 
+TEST_CASE("The round trip ends when the report arrived, not when the sender got round to it",
+          "[stream][rtcp]")
+{
+    Rig rig = makeRig(1);
+    sendOneFrameAndReport(*rig.sender);
+    REQUIRE(answer(*rig.receivers[0], 1, 0));
+    // The encoder thread reads reports every 50 ms; here it is much later still.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    readUntil(*rig.sender, 1);
+    REQUIRE(rig.sender->counters().listeners.load() == 1);
+    CHECK(rig.sender->counters().rttMs.load() >= 0.0);
+    CHECK(rig.sender->counters().rttMs.load() < 150.0);
+}
+
 TEST_CASE("A receiver's BYE counts it out at once", "[stream][rtcp]")
 {
     Rig rig = makeRig(2);
