@@ -142,6 +142,57 @@ TEST_CASE("Events and messages become log lines; requests are urgent", "[console
     CHECK(model.nextEventSeq() == 4); // the cleared exposure counts as seen
 }
 
+TEST_CASE("A preset's burst of settings is one log line per kind", "[console][model]")
+{
+    ConsoleModel model;
+    long long seq = 0;
+    for (const char* booth : {"ru", "zh", "en"})
+        model.applyEvent({{"seq", ++seq},
+                          {"t", 24.0},
+                          {"type", "interlock-changed"},
+                          {"booth", booth},
+                          {"mode", "interlock"}});
+    model.applyEvent({{"seq", ++seq},
+                      {"t", 24.0},
+                      {"type", "interlock-changed"},
+                      {"booth", "uz"},
+                      {"mode", "override"}});
+    // The engine interleaves kinds within the burst: ky still joins the first line.
+    model.applyEvent({{"seq", ++seq},
+                      {"t", 24.0},
+                      {"type", "interlock-changed"},
+                      {"booth", "ky"},
+                      {"mode", "interlock"}});
+    for (const char* channel : {"ru", "zh"})
+        model.applyEvent({{"seq", ++seq},
+                          {"t", 24.0},
+                          {"type", "idle-changed"},
+                          {"channel", channel},
+                          {"idle", "floor"}});
+    // The same setting later is a new line.
+    model.applyEvent({{"seq", ++seq},
+                      {"t", 31.5},
+                      {"type", "idle-changed"},
+                      {"channel", "en"},
+                      {"idle", "floor"}});
+    const auto& log = model.log();
+    REQUIRE(log.size() == 4);
+    CHECK(log[0].text == "booth ru, zh, en, ky interlock interlock");
+    CHECK(log[1].text == "booth uz interlock override");
+    CHECK(log[2].text == "ru, zh idle feed floor");
+    CHECK(log[3].text == "en idle feed floor");
+
+    model.applyEvent(
+        {{"seq", ++seq}, {"t", 40.0}, {"type", "monitor-changed"}, {"source", "seat:kk-2"}});
+    model.applyEvent({{"seq", ++seq},
+                      {"t", 41.0},
+                      {"type", "channel-live"},
+                      {"seat", "kk-2"},
+                      {"channel", "kk"}});
+    REQUIRE(log.size() == 5); // channel-live repeats mic-on: not logged
+    CHECK(log[4].text == "monitor: kk-2's headphones");
+}
+
 TEST_CASE("Presets and the connection state are kept", "[console][model]")
 {
     ConsoleModel model;

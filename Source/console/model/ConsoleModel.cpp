@@ -99,9 +99,23 @@ std::uint32_t ConsoleModel::applyEvent(const json& event)
     lastEventSeq = std::max(lastEventSeq, seq);
     // Meter-like events would drown the log: a seat's level changes, and exposure warnings
     // clearing (the engine clears every seat's at start; the alarm list keeps the warnings).
-    if (const auto type = textOf(event, "type"); type == "seat-level" || type == "exposure-cleared")
+    // A channel going live is said by its seat's mic-on already.
+    if (const auto type = textOf(event, "type");
+        type == "seat-level" || type == "exposure-cleared" || type == "channel-live")
         return changeNone;
-    addLog(describeEvent(event));
+    auto entry = describeEvent(event);
+    if (!entry.fold.key.empty())
+    {
+        // The same moment's burst may interleave kinds: look back through it.
+        for (auto it = logEntries.rbegin(); it != logEntries.rend() && it->time == entry.time; ++it)
+            if (it->fold.key == entry.fold.key)
+            {
+                it->fold.subjects.push_back(entry.fold.subjects.front());
+                it->text = it->fold.text();
+                return changeLog;
+            }
+    }
+    addLog(std::move(entry));
     return changeLog;
 }
 

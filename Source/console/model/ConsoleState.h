@@ -136,6 +136,17 @@ struct LogEntry
     // events and the technician's own messages).
     std::string replyTo;
     bool answered = false; // a technician call that the technician has written back to
+    // Events of one kind, value and moment (a preset sets every booth's interlock at once) share
+    // a line: prefix + subjects + suffix, "booth ru, zh, en interlock interlock".
+    struct Fold
+    {
+        std::string key; // empty: this line takes no others
+        std::string prefix, suffix;
+        std::vector<std::string> subjects;
+
+        std::string text() const;
+    };
+    Fold fold;
 
     bool urgent() const { return kind == Kind::slowDown || kind == Kind::callTechnician; }
 };

@@ -35,7 +35,41 @@ std::string withSpaces(std::string word)
             c = ' ';
     return word;
 }
+
+// "channel:en" -> "en", "seat:kk-2" -> "kk-2's headphones", "mic:kk-2" -> "kk-2's microphone".
+std::string monitorWords(const std::string& source)
+{
+    const auto colon = source.find(':');
+    if (colon == std::string::npos)
+        return source; // off, floor
+    const auto kind = source.substr(0, colon);
+    const auto id = source.substr(colon + 1);
+    if (kind == "seat")
+        return id + "'s headphones";
+    if (kind == "mic")
+        return id + "'s microphone";
+    return id;
+}
+
+// A line that later events of the same kind, value and engine time join.
+void foldInto(LogEntry& entry, const nlohmann::json& event, std::string prefix, std::string suffix,
+              const std::string& subject)
+{
+    entry.fold.key = textOf(event, "type") + prefix + suffix + "@" + textOf(event, "t");
+    entry.fold.prefix = std::move(prefix);
+    entry.fold.suffix = std::move(suffix);
+    entry.fold.subjects = {subject};
+    entry.text = entry.fold.text();
+}
 } // namespace
+
+std::string LogEntry::Fold::text() const
+{
+    std::string joined;
+    for (const auto& subject : subjects)
+        joined += (joined.empty() ? "" : ", ") + subject;
+    return prefix + joined + suffix;
+}
 
 LogEntry describeEvent(const nlohmann::json& event)
 {
@@ -81,11 +115,39 @@ LogEntry describeEvent(const nlohmann::json& event)
     }
     else if (type == "floor-language")
         entry.text = "floor language " + textOf(event, "language");
+    else if (type == "interlock-changed" && !booth.empty())
+        foldInto(entry, event, "booth ", " interlock " + textOf(event, "mode"), booth);
     else if (type == "interlock-changed")
-        entry.text = (booth.empty() ? std::string("between booths") : "booth " + booth) +
-                     " interlock " + textOf(event, "mode");
+        entry.text = "between booths interlock " + textOf(event, "mode");
     else if (type == "idle-changed")
-        entry.text = channel + " idle feed " + textOf(event, "idle");
+        foldInto(entry, event, "", " idle feed " + textOf(event, "idle"), channel);
+    else if (type == "channel-idle")
+        entry.text = channel + " idle: carries " + textOf(event, "idle");
+    else if (type == "pass-through-on")
+        entry.text = channel + " passes the floor through";
+    else if (type == "pass-through-off")
+        entry.text = channel + " no longer passes the floor through";
+    else if (type == "mic-suspended")
+        entry.text = seat + " suspended on " + channel + (by.empty() ? "" : " by " + by);
+    else if (type == "mic-resumed")
+        entry.text = seat + " live again on " + channel;
+    else if (type == "cough-on" || type == "cough-off")
+        entry.text = seat + (type == "cough-on" ? " coughs (muted)" : " cough released");
+    else if (type == "output-refused")
+    {
+        entry.kind = LogEntry::Kind::refusal;
+        entry.text = seat + " cannot talk into " + channel + ": " + withSpaces(reason) +
+                     (by.empty() ? "" : " (" + by + " is live)");
+    }
+    else if (type == "no-pivot")
+    {
+        entry.kind = LogEntry::Kind::refusal;
+        entry.text = "no pivot channel for floor language " + textOf(event, "language");
+    }
+    else if (type == "relay-cycle-cleared")
+        entry.text = "relay cycle cleared";
+    else if (type == "monitor-changed")
+        entry.text = "monitor: " + monitorWords(textOf(event, "source"));
     else if (type == "exposure-warning")
     {
         entry.kind = LogEntry::Kind::refusal;
