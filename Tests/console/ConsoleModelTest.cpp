@@ -191,6 +191,16 @@ TEST_CASE("A preset's burst of settings is one log line per kind", "[console][mo
                       {"channel", "kk"}});
     REQUIRE(log.size() == 5); // channel-live repeats mic-on: not logged
     CHECK(log[4].text == "monitor: kk-2's headphones");
+
+    for (const char* seat : {"ru-1", "ru-2"})
+        model.applyEvent({{"seq", ++seq},
+                          {"t", 42.0},
+                          {"type", "exposure-warning"},
+                          {"seat", seat},
+                          {"leq_db_spl", 80.0}});
+    REQUIRE(log.size() == 6);
+    CHECK(log[5].text == "ru-1, ru-2 exposure warning, 80.0 dB SPL");
+    CHECK(log[5].kind == LogEntry::Kind::refusal);
 }
 
 TEST_CASE("Presets and the connection state are kept", "[console][model]")

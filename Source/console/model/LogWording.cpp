@@ -151,7 +151,8 @@ LogEntry describeEvent(const nlohmann::json& event)
     else if (type == "exposure-warning")
     {
         entry.kind = LogEntry::Kind::refusal;
-        entry.text = seat + " exposure warning, " + textOf(event, "leq_db_spl") + " dB SPL";
+        foldInto(entry, event, "", " exposure warning, " + textOf(event, "leq_db_spl") + " dB SPL",
+                 seat);
     }
     else if (type == "command-refused")
     {
