@@ -192,14 +192,14 @@ TEST_CASE("A preset's burst of settings is one log line per kind", "[console][mo
     REQUIRE(log.size() == 5); // channel-live repeats mic-on: not logged
     CHECK(log[4].text == "monitor: kk-2's headphones");
 
-    for (const char* seat : {"ru-1", "ru-2"})
+    for (const char* seat : {"ru-1", "ru-2", "ru-3", "zh-1", "zh-2", "zh-3", "en-1"})
         model.applyEvent({{"seq", ++seq},
                           {"t", 42.0},
                           {"type", "exposure-warning"},
                           {"seat", seat},
                           {"leq_db_spl", 80.0}});
     REQUIRE(log.size() == 6);
-    CHECK(log[5].text == "ru-1, ru-2 exposure warning, 80.0 dB SPL");
+    CHECK(log[5].text == "ru-1, ru-2, ru-3 and 4 more exposure warning, 80.0 dB SPL");
     CHECK(log[5].kind == LogEntry::Kind::refusal);
 }
 

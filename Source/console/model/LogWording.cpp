@@ -65,9 +65,13 @@ void foldInto(LogEntry& entry, const nlohmann::json& event, std::string prefix, 
 
 std::string LogEntry::Fold::text() const
 {
+    // Past a handful the names would push out what happened: the first three and a count.
+    constexpr std::size_t named = 3, most = 6;
     std::string joined;
-    for (const auto& subject : subjects)
-        joined += (joined.empty() ? "" : ", ") + subject;
+    for (std::size_t i = 0; i < subjects.size() && (subjects.size() <= most || i < named); ++i)
+        joined += (joined.empty() ? "" : ", ") + subjects[i];
+    if (subjects.size() > most)
+        joined += " and " + std::to_string(subjects.size() - named) + " more";
     return prefix + joined + suffix;
 }
 
