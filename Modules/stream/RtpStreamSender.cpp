@@ -113,9 +113,24 @@ void RtpStreamSender::sendReport(bool bye) noexcept
     RtcpCompound compound;
     compound.reporterSsrc = start.ssrc;
     SenderInfo sender;
-    // `timestamp` is the sample after the last one sent, captured at about lastCapture.
-    sender.ntp = NtpTime::fromSystemClock(sentAny ? lastCapture : std::chrono::system_clock::now());
-    sender.rtpTimestamp = timestamp;
+    // RFC 3550 §6.4.1: the NTP time is when the SR leaves, and its RTP timestamp the same
+    // instant on the 48 kHz media clock, carried on from `timestamp` (the sample after the last
+    // one sent, captured at about lastCapture). Stamping lastCapture itself would add up to a
+    // frame to every listener's round trip (LSR). Past a stall (no frame for longer than any
+    // frame lasts) the capture's own pair stays the exact one.
+    constexpr auto kLongestFrame = std::chrono::milliseconds(60);
+    const auto now = std::chrono::system_clock::now();
+    auto instant = sentAny ? lastCapture : now;
+    std::uint32_t rtp = timestamp;
+    if (sentAny && now >= lastCapture && now - lastCapture <= kLongestFrame)
+    {
+        const auto micros =
+            std::chrono::duration_cast<std::chrono::microseconds>(now - lastCapture).count();
+        rtp += static_cast<std::uint32_t>(micros * 48 / 1000);
+        instant = now;
+    }
+    sender.ntp = NtpTime::fromSystemClock(instant);
+    sender.rtpTimestamp = rtp;
     sender.packetCount = packetCount;
     sender.octetCount = octetCount;
     compound.sender = sender;

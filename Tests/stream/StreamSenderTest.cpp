@@ -71,11 +71,46 @@ TEST_CASE("RTP packets carry PT 96, running sequence and 48 kHz timestamps", "[s
     REQUIRE(compound.value().sender);
     CHECK(compound.value().sender->packetCount == 3);
     CHECK(compound.value().sender->octetCount == 9);
-    CHECK(compound.value().sender->rtpTimestamp == 0xFFFFFE00u + 3u * 480u);
+    // The SR's RTP time is the instant it left, carried on from the last frame's capture.
+    const std::uint32_t sinceLastFrame =
+        compound.value().sender->rtpTimestamp - (0xFFFFFE00u + 3u * 480u);
+    CHECK(sinceLastFrame < 48u); // under 1 ms at 48 kHz
     REQUIRE(compound.value().cnames.size() == 1);
     CHECK(compound.value().cnames[0].cname == "test@host");
     CHECK(compound.value().bye);
     CHECK(sender.value()->counters().sendErrors.load() == 0);
+}
+
+TEST_CASE("A sender report is stamped when it leaves, its RTP time carried on from the frame",
+          "[stream][rtp]")
+{
+    test::LoopbackReceiver ears;
+    REQUIRE(ears.port() != 0);
+    const NetworkSpec network = loopbackNetwork(ears.port());
+    auto sender =
+        RtpStreamSender::create(network.channels[0], network, "test@host", RtpStart{1, 0, 1000});
+    REQUIRE(sender.ok());
+    // The frame's last sample was captured 8 ms before the report: 384 samples at 48 kHz.
+    const std::uint8_t payload[] = {1, 2, 3};
+    const auto captured = std::chrono::system_clock::now() - std::chrono::milliseconds(8);
+    sender.value()->sendFrame(payload, 480, captured);
+    const auto before = std::chrono::system_clock::now();
+    sender.value()->sendReport(false);
+    const auto after = std::chrono::system_clock::now();
+    REQUIRE(ears.rtp());
+    const auto report = ears.rtcp();
+    REQUIRE(report);
+    const auto compound = parseRtcp(*report);
+    REQUIRE(compound.ok());
+    REQUIRE(compound.value().sender);
+    // Its NTP time is the send time (so a listener's LSR/DLSR round trip holds no frame wait)...
+    const auto sent = compound.value().sender->ntp.toSystemClock();
+    CHECK(sent >= before - std::chrono::microseconds(1));
+    CHECK(sent <= after + std::chrono::microseconds(1));
+    // ...and its RTP time the same instant on the media clock.
+    const auto elapsed = std::chrono::duration<double>(sent - captured).count() * 48000.0;
+    const auto rtp = compound.value().sender->rtpTimestamp - (1000u + 480u);
+    CHECK(static_cast<double>(rtp) == Approx(elapsed).margin(2.0));
 }
 
 TEST_CASE("A channel's SDP names its language, group and frame size", "[stream][sdp]")
