@@ -5,13 +5,20 @@
 namespace dragoman::control
 {
 
-namespace
-{
-
 std::string endpointText(const StreamEndpoint& endpoint)
 {
     return endpoint.address + ":" + std::to_string(endpoint.port);
 }
+
+nlohmann::json remoteSeatJson(const std::optional<RemoteSeatSpec>& remote)
+{
+    if (!remote)
+        return nullptr;
+    return {{"listen", endpointText(remote->listen)}, {"send_to", endpointText(remote->sendTo)}};
+}
+
+namespace
+{
 
 nlohmann::json network(const NetworkSpec& spec)
 {
@@ -68,7 +75,12 @@ nlohmann::json sessionToJson(const Session& session)
             outputs[std::string(1, output.label)] = output.channel;
         auto seats = nlohmann::json::array();
         for (const auto& seat : booth.seats)
-            seats.push_back({{"id", seat.id}, {"spl_at_0dbfs", seat.splAt0dBFS}});
+        {
+            nlohmann::json entry = {{"id", seat.id}, {"spl_at_0dbfs", seat.splAt0dBFS}};
+            if (seat.remote)
+                entry["remote"] = remoteSeatJson(seat.remote);
+            seats.push_back(std::move(entry));
+        }
         booths.push_back({{"id", booth.id},
                           {"outputs", outputs},
                           {"understands", booth.understands},

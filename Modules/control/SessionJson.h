@@ -13,4 +13,10 @@ namespace dragoman::control
 
 nlohmann::json sessionToJson(const Session& session);
 
+// "ADDR:PORT", as the session file writes it.
+std::string endpointText(const StreamEndpoint& endpoint);
+// A remote seat's {"listen": where the engine takes its microphone, "send_to": where it sends its
+// feed}, or null for a seat wired to the engine's device.
+nlohmann::json remoteSeatJson(const std::optional<RemoteSeatSpec>& remote);
+
 } // namespace dragoman::control

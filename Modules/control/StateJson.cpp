@@ -1,4 +1,5 @@
 #include "control/StateJson.h"
+#include "control/SessionJson.h"
 #include "core/RelayDepthName.h"
 
 #include <cmath>
@@ -37,6 +38,16 @@ template <typename Stats> void addReceiverFields(nlohmann::json& out, const Stat
         out["listeners"] = stats.listeners;
     if constexpr (requires { stats.lossPercent; })
         out["loss_percent"] = stats.lossPercent;
+}
+
+// The session's words for a seat: the floorplan keeps only what the audio thread needs.
+const SeatSpec* seatSpecOf(const Floorplan& plan, int seat)
+{
+    for (const auto& booth : plan.session().booths)
+        for (const auto& spec : booth.seats)
+            if (spec.id == plan.seatId(seat))
+                return &spec;
+    return nullptr;
 }
 
 } // namespace
@@ -177,6 +188,7 @@ nlohmann::json StateJson::seats() const
     for (int s = 0; s < plan.seatCount(); ++s)
     {
         const auto& status = board.seats[s];
+        const SeatSpec* spec = seatSpecOf(plan, s);
         const int channel = status.channel.load(relaxed);
         list.push_back(
             {{"id", plan.seatId(s)},
@@ -196,7 +208,9 @@ nlohmann::json StateJson::seats() const
              {"sidetone_db", decibelsOrNull(status.sidetoneDb.load(relaxed))},
              {"limiter_db", tenth(status.limiterReductionDb.load(relaxed))},
              {"leq_db_spl", tenth(status.leqDbSpl.load(relaxed))},
-             {"exposure_warning", status.exposureWarning.load(relaxed)}});
+             {"exposure_warning", status.exposureWarning.load(relaxed)},
+             {"spl_at_0dbfs", plan.seatCalibration(s)},
+             {"remote", spec ? remoteSeatJson(spec->remote) : nlohmann::json(nullptr)}});
     }
     return list;
 }

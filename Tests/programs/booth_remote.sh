@@ -2,8 +2,9 @@
 # booth_remote: a remote interpreter working from dragoman-booth alone. `dragoman engine` on a
 # JACK dummy server runs a session whose seat ru-2 is remote (floor: a 1 kHz tone at -20 dBFS
 # with 100 Hz at -26 dBFS under it);
-# dragoman-booth, under Xvfb with ru-2's token, carries that seat's audio itself
-# (--remote-audio) through PortAudio's JACK host API on the same server: client dragoman-booth,
+# dragoman-booth, under Xvfb with ru-2's token and no audio address, learns from the engine's state
+# that ru-2 is remote and carries its audio itself through PortAudio's JACK host API on the same
+# server: client dragoman-booth,
 # microphone in_0, headphones out_0. A jack_metro beeping 660 Hz plays into in_0.
 # Checks:
 # - the floor reaches the booth's phones port (out_0 recorded by ffmpeg's JACK input: 1 kHz);
@@ -116,9 +117,8 @@ mkfifo "$work/desk.midi"
 exec 7<>"$work/desk.midi"
 
 remote_options=(--url "ws://127.0.0.1:$control/rpc" --token seat-ru-2-test --size 1024x600
-    --remote-audio "127.0.0.1:$engine_mic" --remote-listen "127.0.0.1:$seat_feed"
     --audio-host-api JACK)
-"$booth" "${remote_options[@]}" --spl-at-0dbfs 110 --midi "$work/desk.midi" >"$work/booth.txt" 2>&1 &
+"$booth" "${remote_options[@]}" --midi "$work/desk.midi" >"$work/booth.txt" 2>&1 &
 booth_pid=$!
 for _ in $(seq 200); do
     grep -q 'remote seat audio: microphone to' "$work/booth.txt" && break
@@ -126,6 +126,8 @@ for _ in $(seq 200); do
     sleep 0.1
 done
 grep -q 'remote seat audio: microphone to' "$work/booth.txt" || fail "the booth did not start its remote audio"
+grep -q "microphone to 127.0.0.1:$engine_mic, feed on 0.0.0.0:$seat_feed, limiter at 110.0 dB SPL" \
+    "$work/booth.txt" || fail "the booth's remote audio is not the session's: $(grep 'remote seat' "$work/booth.txt")"
 jack_lsp | grep -q '^dragoman-booth:in_0$' || fail "dragoman-booth has no JACK ports"
 
 jack_metro -n booth-mic -f 660 -A 0.5 -D 400 -b 120 >"$work/metro.log" 2>&1 &

@@ -8,6 +8,7 @@
 #include "ScreenshotTaker.h"
 
 #include "model/BoothOptions.h"
+#include "model/RemoteAudioPlan.h"
 #include "ui/widgets/Theme.h"
 #include "views/BoothPanel.h"
 
@@ -74,11 +75,15 @@ public:
         }
 
         juce::LookAndFeel::setDefaultLookAndFeel(&theme);
-        const auto changed = [this](std::uint32_t changes)
+        remoteOptions = options->remoteAudio;
+        controlHost = url->host;
+        changed = [this](std::uint32_t changes)
         {
             if (panel)
                 panel->refresh(changes);
             updateTitle();
+            if ((changes & changeState) != 0)
+                startRemoteAudioFromState();
         };
         link = std::make_unique<BoothLink>(*url, options->token, model, changed);
         actions = std::make_unique<BoothActions>(model, *link);
@@ -88,7 +93,7 @@ public:
         panel->grabKeyboardFocus();
         link->start();
 
-        if (options->remoteAudio.enabled() && !startRemoteAudio(options->remoteAudio, changed))
+        if (options->remoteAudio.enabled() && !startRemoteAudio(options->remoteAudio))
             return;
 
         if (!options->midiDevice.empty())
@@ -136,10 +141,10 @@ private:
 
     // A remote interpreter without sound cannot work: say why and stop rather than show a desk
     // that looks ready.
-    bool startRemoteAudio(const RemoteAudioOptions& options, RemoteAudio::ChangeHandler changed)
+    bool startRemoteAudio(const RemoteAudioOptions& options)
     {
         setenv("JACK_NO_START_SERVER", "1", 0); // as dragoman seat: use a server, never start one
-        auto opened = RemoteAudio::open(options, model, std::move(changed));
+        auto opened = RemoteAudio::open(options, model, changed);
         std::optional<Error> error;
         if (opened)
         {
@@ -156,6 +161,20 @@ private:
         }
         std::cout << "dragoman-booth: remote seat audio: " << remote->description() << std::endl;
         return true;
+    }
+
+    // A seat the session marks remote carries its audio here from the first state on; a
+    // reconnect finds it running and leaves it so.
+    void startRemoteAudioFromState()
+    {
+        const auto* seat = model.seat();
+        if (remote || remoteFromStateTried || seat == nullptr)
+            return;
+        if (const auto plan = remoteAudioFromState(remoteOptions, *seat, controlHost))
+        {
+            remoteFromStateTried = true; // a failure quits; the next state must not try again
+            startRemoteAudio(*plan);
+        }
     }
 
     // The desk's buttons act like the keyboard's keys.
@@ -189,6 +208,10 @@ private:
 
     ui::Theme theme;
     BoothModel model;
+    RemoteAudio::ChangeHandler changed;
+    RemoteAudioOptions remoteOptions;
+    std::string controlHost;
+    bool remoteFromStateTried = false;
     std::unique_ptr<BoothLink> link;
     std::unique_ptr<BoothActions> actions;
     std::unique_ptr<BoothPanel> panel;

@@ -12,18 +12,23 @@ const char* boothUsage()
            "                      [--midi DEVICE] [--midi-map mic=note:60,cough=note:61,"
            "handover=note:62]\n"
            "                      [--screenshot PATH] [--fullscreen]\n"
-           "                      [--remote-audio ENGINE:PORT --remote-listen ADDR:PORT\n"
-           "                       [--spl-at-0dbfs DB] [--audio-host-api NAME] "
-           "[--audio-device NAME]]\n"
+           "                      [--remote-audio ENGINE:PORT --remote-listen ADDR:PORT |"
+           " --no-remote-audio]\n"
+           "                      [--spl-at-0dbfs DB] [--audio-host-api NAME] "
+           "[--audio-device NAME]\n"
            "  --url, --token   default to $DRAGOMAN_URL and $DRAGOMAN_TOKEN (a seat:<id> token)\n"
            "  --midi           a raw MIDI device of a USB desk, e.g. /dev/snd/midiC1D0\n"
            "  --midi-map       KEY=note:N or KEY=cc:N for mic, cough, handover\n"
            "  --screenshot     once connected and drawn, save the console as PNG and quit\n"
            "                   (exit 1 if the engine was not reached in 30 s)\n"
            "  --remote-audio   a remote seat: send the microphone to the seat's remote.listen\n"
-           "  --remote-listen  and play the feed arriving here (the seat's remote.send_to)\n"
+           "  --remote-listen  and play the feed arriving here (the seat's remote.send_to);\n"
+           "                   without them, a seat the session marks remote starts its audio\n"
+           "                   from the engine's state\n"
+           "  --no-remote-audio  a remote seat's console without its audio (another console\n"
+           "                   carries it)\n"
            "  --spl-at-0dbfs   dB SPL of a full-scale sine in this headset (the limiter's\n"
-           "                   calibration; default 110)\n"
+           "                   calibration; default: the session's for the seat)\n"
            "  --audio-host-api, --audio-device  PortAudio's names for the headset (JACK: client\n"
            "                   dragoman-booth, ports in_0 and out_0)\n"
            "keys: Space or M = mic, C (hold) = cough, H = handover\n";
@@ -48,6 +53,11 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
         if (argument == "--fullscreen")
         {
             options.fullscreen = true;
+            continue;
+        }
+        if (argument == "--no-remote-audio")
+        {
+            options.remoteAudio.fromSession = false;
             continue;
         }
         if (argument.empty())
@@ -86,6 +96,7 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             if (end == text.c_str() || *end != '\0' || !(spl >= 80.0 && spl <= 140.0))
                 return Error{"--spl-at-0dbfs " + text + ": from 80 to 140 dB SPL"};
             options.remoteAudio.splAt0dBFS = spl;
+            options.remoteAudio.splGiven = true;
         }
         else if (argument == "--midi-map")
         {
@@ -105,6 +116,8 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             options.height = height;
         }
     }
+    if (options.remoteAudio.enabled() && !options.remoteAudio.fromSession)
+        return Error{"--no-remote-audio and --remote-audio contradict each other"};
     if (options.remoteAudio.engine.empty() != options.remoteAudio.listen.empty())
         return Error{"--remote-audio and --remote-listen go together: the seat's remote.listen "
                      "and remote.send_to"};

@@ -33,6 +33,11 @@ struct SeatInfo
     double limiterDb = 0; // the limiter's gain reduction, >= 0 (the engine's limiter_db)
     double leqDbSpl = 0;
     bool exposureWarning = false;
+    double splAt0dBFS = 110.0; // the headset calibration the session gives this seat
+    // A remote seat (else both empty): where the engine takes the microphone, and where it sends
+    // the seat's feed, "ADDR:PORT".
+    std::string remoteListen, remoteSendTo;
+    bool remote() const { return !remoteListen.empty(); }
 };
 
 struct BoothInfo

@@ -63,6 +63,14 @@ SeatInfo readSeat(const nlohmann::json& s)
     seat.limiterDb = get<double>(s, "limiter_db", 0.0);
     seat.leqDbSpl = get<double>(s, "leq_db_spl", 0.0);
     seat.exposureWarning = get<bool>(s, "exposure_warning", false);
+    seat.splAt0dBFS = get<double>(s, "spl_at_0dbfs", seat.splAt0dBFS);
+    if (s.contains("remote") && s["remote"].is_object())
+    {
+        seat.remoteListen = text(s["remote"], "listen");
+        seat.remoteSendTo = text(s["remote"], "send_to");
+        if (seat.remoteSendTo.empty())
+            seat.remoteListen.clear(); // half a link carries nothing
+    }
     return seat;
 }
 
