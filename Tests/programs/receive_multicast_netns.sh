@@ -91,7 +91,7 @@ network:
     kk: { multicast: "$kk_group:$port" }
 YAML
 inns "$dragoman" engine "$work/session.yaml" --in floor="$work/floor.wav" --sdp-dir "$work/sdp" \
-    --seconds 10 --status-interval 1 --json-status "$work/status.json" \
+    --seconds 12 --status-interval 1 --json-status "$work/status.json" \
     >"$work/engine.txt" 2>"$work/engine-stderr.txt" &
 engine_pid=$!
 for _ in $(seq 200); do
@@ -100,11 +100,12 @@ for _ in $(seq 200); do
     sleep 0.05
 done
 [[ -s $work/sdp/kk.sdp ]] || fail "no SDP for kk"
-# "stay" outlives the engine; "leave" stops after 4 s, about 5 s before the engine's last status.
+# "stay" outlives the engine; "leave" stops after 6 s, about 6 s before the engine's last status
+# (a receiver reports every 1-3 s, so it is counted before it leaves; silence expires in 10 s).
 listener_pids=()
 for name in stay leave; do
-    seconds=16
-    [[ $name == leave ]] && seconds=4
+    seconds=18
+    [[ $name == leave ]] && seconds=6
     inns "$dragoman" receive --sdp "$work/sdp/kk.sdp" --interface 127.0.0.1 \
         --out "$work/$name.wav" --seconds "$seconds" --stats "$work/$name.json" </dev/null \
         >"$work/receive-$name.txt" 2>"$work/receive-$name-stderr.txt" &
