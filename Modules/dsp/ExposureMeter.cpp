@@ -36,7 +36,9 @@ void ExposureMeter::closeBucket() noexcept DRAGOMAN_NONBLOCKING
     buckets.push(static_cast<double>(bucketCounts) * EnergyHistory::quantum);
     bucketCounts = 0;
     framesInBucket = 0;
-    const double frames = static_cast<double>(buckets.filled()) * bucketFrames;
+    // The whole minute, even in the first one: the interpreter heard nothing of ours before the
+    // start, and dividing by the seconds so far made every seat warn on the first loud second.
+    const double frames = static_cast<double>(buckets.length()) * bucketFrames;
     leq = std::max(splOfMeanSquare(buckets.sum() / frames, calibration), floorSpl);
     if (leq > warningSpl)
         warn = true;

@@ -40,7 +40,8 @@ public:
             closeBucket();
     }
 
-    // Over the window, or since reset() while that is shorter. Updated every 100 ms.
+    // Over the whole window, the time before the start or reset() counting as silence (the
+    // "1-minute average" of ISO 20109 desks). Updated every 100 ms.
     double leqSpl() const noexcept DRAGOMAN_NONBLOCKING { return leq; }
     bool warning() const noexcept DRAGOMAN_NONBLOCKING { return warn; }
 

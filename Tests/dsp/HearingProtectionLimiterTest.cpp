@@ -303,11 +303,25 @@ TEST_CASE("exposure warning follows the Leq of the last minute", "[dsp][HearingP
         CHECK(offLeq > 78.5);
     }
 
-    SECTION("a short minute counts what has been heard since the start")
+    SECTION("the first minute counts the time before the start as silence")
     {
-        play(82.0, 0.5, [] {});
-        CHECK(limiter.exposureWarning());
-        CHECK(limiter.leqSpl() == Approx(82.0).margin(0.05));
+        // A loud first second is not a loud minute: 0.5 s at 90 dB SPL averages to
+        // 90 + 10 log10(0.5 / 60) = 69.2 dB SPL.
+        play(90.0, 0.5, [] {});
+        CHECK_FALSE(limiter.exposureWarning());
+        CHECK(limiter.leqSpl() == Approx(90.0 + 10.0 * std::log10(0.5 / 60.0)).margin(0.1));
+        // Then 86 dB SPL: 0.5 * 10^9 + t * 10^8.6 = 60 * 10^8 after t = 13.8 s of it.
+        double elapsed = 0.5, onAt = -1.0;
+        play(86.0, 20.0,
+             [&]
+             {
+                 elapsed += block / sampleRate;
+                 if (onAt < 0.0 && limiter.exposureWarning())
+                     onAt = elapsed;
+             });
+        const double expectedOn = 0.5 + (60.0 * 1e8 - 0.5 * 1e9) / std::pow(10.0, 8.6);
+        INFO("expected on after " << expectedOn << " s, was on after " << onAt << " s");
+        CHECK(onAt == Approx(expectedOn).margin(0.15));
     }
 }
 
