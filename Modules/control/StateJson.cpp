@@ -30,16 +30,6 @@ std::string sourceName(int source, const Floorplan& plan)
     return plan.channelId(source); // "floor" for kFloor
 }
 
-// Reads `listeners` and `loss_percent` once StreamSender's stats carry them (RTCP receiver
-// reports), without this file changing when they arrive.
-template <typename Stats> void addReceiverFields(nlohmann::json& out, const Stats& stats)
-{
-    if constexpr (requires { stats.listeners; })
-        out["listeners"] = stats.listeners;
-    if constexpr (requires { stats.lossPercent; })
-        out["loss_percent"] = stats.lossPercent;
-}
-
 // The session's words for a seat: the floorplan keeps only what the audio thread needs.
 const SeatSpec* seatSpecOf(const Floorplan& plan, int seat)
 {
@@ -107,12 +97,17 @@ nlohmann::json StateJson::channels(const StateExtras& extras) const
         for (const auto& stats : extras.streams)
             if (stats.channel == channelId)
             {
-                nlohmann::json stream{{"packets", stats.packets},
-                                      {"bytes", stats.bytes},
-                                      {"overruns", stats.overruns},
-                                      {"send_errors", stats.sendErrors}};
-                addReceiverFields(stream, stats);
-                channel["stream"] = stream;
+                // The listeners' side, from their RTCP receiver reports of the last 10 s.
+                channel["stream"] = {{"packets", stats.packets},
+                                     {"bytes", stats.bytes},
+                                     {"overruns", stats.overruns},
+                                     {"send_errors", stats.sendErrors},
+                                     {"listeners", stats.listeners},
+                                     {"loss_percent", stats.lossPercent},
+                                     {"worst_loss_percent", stats.worstLossPercent},
+                                     {"jitter_ms", stats.jitterMs},
+                                     {"rtt_ms", stats.rttMs < 0.0 ? nlohmann::json(nullptr)
+                                                                  : nlohmann::json(stats.rttMs)}};
             }
     };
 

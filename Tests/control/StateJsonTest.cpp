@@ -22,6 +22,8 @@ TEST_CASE("StateJson: the documented shape", "[control][state]")
     ChannelStreamStats zhStream;
     zhStream.channel = "zh";
     zhStream.packets = 1200;
+    zhStream.listeners = 2;
+    zhStream.jitterMs = 0.75;
     extras.streams.push_back(zhStream);
     const auto state = rig.stateJson.state(extras);
     for (const char* key : {"revision", "session", "engine", "floor", "interlock_between",
@@ -40,6 +42,9 @@ TEST_CASE("StateJson: the documented shape", "[control][state]")
     CHECK(zh["holder"] == "zh-1");
     CHECK(zh["carries"] == "seat");
     CHECK(zh["stream"]["packets"] == 1200);
+    CHECK(zh["stream"]["listeners"] == 2);
+    CHECK(zh["stream"]["jitter_ms"] == 0.75);
+    CHECK(zh["stream"]["rtt_ms"].is_null()); // no listener has answered a sender report yet
     // The zh booth does not understand the English floor: it relays through ru.
     CHECK(zh["source"] == "ru");
     CHECK(zh["depth_label"] == relayDepthName(zh["depth"].get<int>()));
@@ -52,6 +57,8 @@ TEST_CASE("StateJson: the documented shape", "[control][state]")
     CHECK(seat["live"] == true);
     CHECK(seat["output"] == "A");
     CHECK(seat["listen"] == "auto");
+    CHECK(seat["remote"].is_null()); // wired to the engine's device
+    CHECK(seat["spl_at_0dbfs"].is_number());
     CHECK(state["relay"]["edges"][0] == nlohmann::json{{"from", "ru"}, {"to", "zh"}});
     CHECK(state["monitor"]["source"] == "off");
 
