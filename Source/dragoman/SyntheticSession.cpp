@@ -83,7 +83,12 @@ Result<Session> syntheticSession(int channels, int seats, int blockFrames)
         constexpr double splAt0dBFS = 96.0;
         const int seatCount = seats / channels + (b < seats % channels ? 1 : 0);
         for (int s = 1; s <= seatCount; ++s)
-            booth.seats.push_back({languages[b] + "-" + std::to_string(s), splAt0dBFS});
+        {
+            SeatSpec seat;
+            seat.id = languages[b] + "-" + std::to_string(s);
+            seat.splAt0dBFS = splAt0dBFS;
+            booth.seats.push_back(std::move(seat));
+        }
         session.booths.push_back(std::move(booth));
     }
 
