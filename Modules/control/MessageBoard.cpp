@@ -32,8 +32,8 @@ Result<Message> MessageBoard::send(const Identity& sender, const std::string& to
         if (!plan.boothIndex(to.substr(6)))
             return Error{"to: unknown booth '" + to.substr(6) + "'"};
     }
-    else if (to != "technician")
-        return Error{"to: expected technician, seat:ID or booth:ID, got '" + to + "'"};
+    else if (to != "technician" && to != kEveryone)
+        return Error{"to: expected technician, everyone, seat:ID or booth:ID, got '" + to + "'"};
 
     switch (sender.kind)
     {
@@ -41,6 +41,8 @@ Result<Message> MessageBoard::send(const Identity& sender, const std::string& to
         return Error{"forbidden: a viewer sends no messages"};
     case RoleKind::seat:
     {
+        if (to == kEveryone) // one booth does not address the whole meeting
+            return Error{"forbidden: " + sender.role() + " may not send to everyone"};
         // A seat talks to the technician, its own booth and its partners, not across booths;
         // the handover is negotiated between two partners only.
         const auto booth = plan.seatBooth(sender.seat);
@@ -83,7 +85,7 @@ bool MessageBoard::visibleTo(const Message& message, const Identity& reader) con
     case RoleKind::viewer:
         return false;
     case RoleKind::seat:
-        return message.to == reader.role() ||
+        return message.to == reader.role() || message.to == kEveryone ||
                message.to == "booth:" + plan.boothId(plan.seatBooth(reader.seat)) ||
                message.sender == reader.role();
     }

@@ -19,11 +19,13 @@
 namespace dragoman::control
 {
 
+inline constexpr const char* kEveryone = "everyone"; // every seat, from the technician
+
 struct Message
 {
     std::uint64_t id = 0;
     std::string from; // "technician", "seat:en-1" or "anonymous"
-    std::string to;   // "technician", "seat:ID" or "booth:ID"
+    std::string to;   // "technician", "everyone" (from the technician), "seat:ID" or "booth:ID"
     std::string kind; // "text", "slow-down", "call-technician"
     std::string text;
     std::string at;

@@ -221,7 +221,7 @@ RpcDispatcher::Reply RpcDispatcher::call(const std::string& method, const nlohma
             params.contains("text") ? stringParam(params, "text") : std::optional<std::string>("");
         if (!to || !kind || !text)
             return Failure{rpc::kInvalidParams,
-                           "invalid params: to (technician, seat:ID, booth:ID), kind (text, "
+                           "invalid params: to (technician, everyone, seat:ID, booth:ID), kind (text, "
                            "slow-down, call-technician) and text are strings"};
         auto sent = parts.messages.send(*client.identity, *to, *kind, *text, host.now());
         if (!sent)

@@ -204,6 +204,16 @@ TEST_CASE("Dispatcher: messages between seats and the technician", "[control][rp
     CHECK(zhSees[0]["from"] == "technician");
     // ru-1 sees its booth's message and its own slow-down (shown to the technician anonymously).
     CHECK(rig.call(ru1, "messages.get")["result"]["messages"].size() == 2);
+
+    // The technician speaks to the whole meeting in one message; a booth may not.
+    CHECK(errorCode(rig.call(ru1, "messages.send",
+                             {{"to", "everyone"}, {"kind", "text"}, {"text", "hello all"}})) ==
+          rpc::kForbidden);
+    CHECK(errorCode(rig.call(tech, "messages.send",
+                             {{"to", "everyone"}, {"kind", "text"}, {"text", "break at 11"}})) ==
+          0);
+    CHECK(rig.call(zh1, "messages.get")["result"]["messages"].back()["to"] == "everyone");
+    CHECK(rig.call(ru1, "messages.get")["result"]["messages"].size() == 3);
 }
 
 TEST_CASE("Dispatcher: alarms, meters, session and presets", "[control][rpc]")

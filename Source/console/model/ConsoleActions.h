@@ -41,7 +41,7 @@ public:
     void acknowledgeAlarm(int id);
     void savePreset(const std::string& name, RpcSink::Reply reply = {});
     void loadPreset(const std::string& name, RpcSink::Reply reply = {});
-    // to: "booth:ID" or "seat:ID" (messageRecipients() turns "everyone" into the booths).
+    // to: "everyone", "booth:ID" or "seat:ID".
     void sendMessage(const std::string& to, const std::string& text, RpcSink::Reply reply = {});
 
 private:

@@ -150,7 +150,7 @@ std::uint32_t ConsoleModel::applyOwnMessage(const json& message)
     for (auto& entry : logEntries)
         if (entry.kind == LogEntry::Kind::callTechnician && entry.replyTo == to)
             entry.answered = true;
-    // "Everyone" went out as one message per booth, one after the other: one line in the log.
+    // The same text to several recipients, one after the other (a booth, then a seat): one line.
     const bool sameText = !logEntries.empty() && logEntries.back().order == ownMessage.order &&
                           ownMessage.text == text;
     if (sameText)

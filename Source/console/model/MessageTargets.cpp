@@ -26,24 +26,15 @@ std::vector<MessageTarget> messageTargets(const EngineState& state)
     return targets;
 }
 
-std::vector<std::string> messageRecipients(const EngineState& state, const std::string& target)
-{
-    if (target != kEveryone)
-        return {target};
-    std::vector<std::string> booths;
-    for (const auto& booth : state.booths)
-        booths.push_back("booth:" + booth.id);
-    return booths;
-}
-
 std::string recipientsText(const EngineState& state, const std::vector<std::string>& to)
 {
+    // Every booth named one by one is the whole meeting too.
     const bool everyBooth =
         !state.booths.empty() &&
         std::all_of(state.booths.begin(), state.booths.end(),
                     [&](const BoothState& booth)
                     { return std::find(to.begin(), to.end(), "booth:" + booth.id) != to.end(); });
-    if (everyBooth)
+    if (everyBooth || std::find(to.begin(), to.end(), kEveryone) != to.end())
         return kEveryone;
     std::string text;
     for (const auto& one : to)

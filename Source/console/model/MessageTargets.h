@@ -1,7 +1,6 @@
 #pragma once
 // Who the technician can write to, in the control API's words (`messages.send`'s "to"): every
-// booth, one booth or one seat. The API has no broadcast, so "everyone" is one message per booth;
-// the log folds them back into one line.
+// seat at once ("everyone"), one booth or one seat.
 // Any thread (pure functions).
 
 #include "model/ConsoleState.h"
@@ -22,9 +21,6 @@ struct MessageTarget
 
 // Everyone first, then the booths, then the seats, in the session's order.
 std::vector<MessageTarget> messageTargets(const EngineState& state);
-
-// The `to` of each messages.send call a target needs.
-std::vector<std::string> messageRecipients(const EngineState& state, const std::string& target);
 
 // The recipients of one text in the log's words: "everyone", "en booth", "en-1, zh booth".
 std::string recipientsText(const EngineState& state, const std::vector<std::string>& to);

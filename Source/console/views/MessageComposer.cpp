@@ -2,8 +2,6 @@
 
 #include "ui/widgets/Theme.h"
 
-#include <memory>
-
 namespace dragoman::console
 {
 
@@ -79,23 +77,16 @@ void MessageComposer::send()
     const auto to = target();
     if (message.isEmpty() || to.empty())
         return;
-    const auto recipients = messageRecipients(model.state(), to);
-    // One status for the whole fan-out: the first refusal, else "sent".
-    auto failed = std::make_shared<bool>(false);
     const auto label = juce::String(recipient.getText());
-    for (const auto& one : recipients)
-        actions.sendMessage(
-            one, message.toStdString(),
-            [this, failed, label](bool ok, const nlohmann::json&, const std::string& error)
-            {
-                if (*failed)
-                    return;
-                *failed = !ok;
-                statusText = ok ? "sent to " + label : juce::String(error);
-                // The empty line says what happened to the last message.
-                editor.setTextToShowWhenEmpty(statusText, ok ? colours::textDim : colours::fault);
-                editor.repaint();
-            });
+    actions.sendMessage(to, message.toStdString(),
+                        [this, label](bool ok, const nlohmann::json&, const std::string& error)
+                        {
+                            statusText = ok ? "sent to " + label : juce::String(error);
+                            // The empty line says what happened to the last message.
+                            editor.setTextToShowWhenEmpty(statusText,
+                                                          ok ? colours::textDim : colours::fault);
+                            editor.repaint();
+                        });
     editor.clear();
     if (onDone)
         onDone();
