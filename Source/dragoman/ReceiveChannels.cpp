@@ -26,6 +26,7 @@ ReceiveChannel fromSdp(const SdpDescription& sdp, std::string source, std::strin
     c.name = sdp.sessionName;
     c.address = sdp.connectionAddress.empty() ? "127.0.0.1" : sdp.connectionAddress;
     c.port = sdp.port;
+    c.ttl = sdp.ttl;
     c.payloadType = sdp.payloadType;
     c.source = std::move(source);
     c.id = !sdp.channelId.empty()  ? sdp.channelId

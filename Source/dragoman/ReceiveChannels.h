@@ -22,6 +22,7 @@ struct ReceiveChannel
     std::string name;     // s=
     std::string address;  // c=: a multicast group or a unicast address
     std::uint16_t port = 0;
+    int ttl = 0; // c=ADDR/TTL of a multicast group; 0: not given
     int payloadType = 96;
     std::string source; // where it was found: a file, or "SAP from ADDR"
 

@@ -3,6 +3,7 @@
 #include "net/Rtcp.h"
 #include "net/Rtp.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <array>
 #include <chrono>
@@ -20,6 +21,8 @@ namespace
 
 // Datagrams read per system call: a burst (a sender catching up, a flood) costs one call.
 constexpr unsigned batch = 16;
+// A group's SDP without a TTL (RFC 4566 wants one): a site's routed LAN, as before.
+constexpr int kReportTtlUnknown = 16;
 
 // RFC 3550 §6.2's interval, simplified: a handful of senders and no bandwidth to share out, so a
 // fixed 2 s randomised to 0.5-1.5x (§6.3.1) instead of the computed one.
@@ -60,6 +63,13 @@ ReceiveNetwork::open(const std::vector<ReceiveChannel>& channels,
     }
     network->lastReports.resize(channels.size());
     network->rtcpPeers.resize(channels.size());
+    // Reports reach as far as the streams do (the SDP's c=ADDR/TTL), not further.
+    int reportTtl = 0;
+    for (const auto& channel : channels)
+        if (channel.multicast())
+            reportTtl = std::max(reportTtl, channel.ttl);
+    if (reportTtl == 0)
+        reportTtl = kReportTtlUnknown;
     for (std::size_t i = 0; i < channels.size(); ++i)
     {
         const auto& channel = channels[i];
@@ -71,7 +81,7 @@ ReceiveNetwork::open(const std::vector<ReceiveChannel>& channels,
         network->rtcpPeers[i] =
             ipv4Endpoint(channel.address, static_cast<std::uint16_t>(channel.port + 1));
         if (!network->multicastReports && !interfaceAddress.empty())
-            if (auto socket = UdpSocket::open(interfaceAddress, 16))
+            if (auto socket = UdpSocket::open(interfaceAddress, reportTtl))
                 network->multicastReports = std::move(socket.value());
     }
     network->ownSsrc = std::random_device{}();
