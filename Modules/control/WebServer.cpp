@@ -63,6 +63,15 @@ public:
         if constexpr (std::is_same_v<Config, websocketpp::config::asio_tls>)
             server.set_tls_init_handler([tls](Handle) { return tls; });
         server.set_reuse_addr(true);
+        // After an event, Nagle held the state behind the client's delayed ACK: about 40 ms of
+        // its delay (the TCP lines set no_delay already). The socket is open only from here on.
+        server.set_tcp_pre_init_handler(
+            [this](Handle handle)
+            {
+                websocketpp::lib::error_code error;
+                if (const auto connection = server.get_con_from_hdl(handle, error))
+                    connection->get_raw_socket().set_option(asio::ip::tcp::no_delay(true), error);
+            });
         // Our own log lines say who and why; websocketpp's access log would print every frame.
         server.clear_access_channels(websocketpp::log::alevel::all);
         server.clear_error_channels(websocketpp::log::elevel::all);

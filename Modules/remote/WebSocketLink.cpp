@@ -37,6 +37,15 @@ public:
         endpoint.set_open_handshake_timeout(static_cast<long>(options.connectTimeout.count()));
         endpoint.set_close_handshake_timeout(1000);
         endpoint.set_max_message_size(options.maxMessageBytes);
+        // Calls are small frames, which Nagle holds behind the engine's delayed ACK. The socket
+        // is connected only from here on.
+        endpoint.set_tcp_pre_init_handler(
+            [this](websocketpp::connection_hdl handle)
+            {
+                websocketpp::lib::error_code error;
+                if (const auto connection = endpoint.get_con_from_hdl(handle, error))
+                    connection->get_raw_socket().set_option(asio::ip::tcp::no_delay(true), error);
+            });
         configureTls();
     }
 

@@ -27,6 +27,14 @@ int main(int argc, char** argv)
     client.clear_error_channels(websocketpp::log::elevel::all);
     client.init_asio();
     client.set_max_message_size(64 * 1024 * 1024);
+    // As the consoles' client: a command is one small frame, which Nagle would hold back.
+    client.set_tcp_pre_init_handler(
+        [&client](websocketpp::connection_hdl handle)
+        {
+            websocketpp::lib::error_code error;
+            if (const auto connection = client.get_con_from_hdl(handle, error))
+                connection->get_raw_socket().set_option(asio::ip::tcp::no_delay(true), error);
+        });
 
     int exitCode = 0;
     websocketpp::connection_hdl handle;
