@@ -1,72 +1,30 @@
 #include "BoothLink.h"
 
-#include <juce_events/juce_events.h>
-
 namespace dragoman::booth
 {
 
 BoothLink::BoothLink(ControlUrl url, std::string token, BoothModel& shownModel,
                      ChangeHandler changeHandler)
-    : model(shownModel), onChange(std::move(changeHandler)),
-      client(std::move(url), std::move(token),
-             ControlClient::Callbacks{
-                 [this](bool connected, const std::string& why)
-                 {
-                     onMessageThread(
-                         [this, connected, why]
-                         {
-                             const bool was = this->model.connected();
-                             this->onChange(this->model.setConnection(connected, why));
-                             if (connected && !was)
-                                 connectedAgain();
-                         });
-                 },
-                 [this](const std::string& method, const nlohmann::json& params)
-                 {
-                     onMessageThread(
-                         [this, method, params]
-                         { this->onChange(this->model.applyNotification(method, params)); });
-                 },
-                 [this](const RpcReply& auth)
-                 {
-                     if (!auth.ok)
-                         return;
-                     const auto seat = auth.result.value("seat", std::string());
-                     onMessageThread([this, seat] { this->onChange(this->model.setSeat(seat)); });
-                 }})
+    : ControlLink(std::move(url), std::move(token), shownModel, std::move(changeHandler),
+                  [this](const RpcReply& auth)
+                  {
+                      if (!auth.ok)
+                          return;
+                      const auto seat = auth.result.value("seat", std::string());
+                      onMessageThread([this, seat] { onChange(model.setSeat(seat)); });
+                  })
 {
-}
-
-BoothLink::~BoothLink()
-{
-    client.stop(); // joins the network thread: nothing can post after this
-    alive.reset();
-}
-
-void BoothLink::onMessageThread(std::function<void()> fn)
-{
-    std::weak_ptr<bool> weak = alive;
-    juce::MessageManager::callAsync(
-        [weak, fn = std::move(fn)]
-        {
-            if (weak.lock())
-                fn();
-        });
 }
 
 void BoothLink::call(const std::string& method, const nlohmann::json& params, Reply reply)
 {
-    client.call(method, params,
-                [this, reply = std::move(reply)](const RpcReply& answer)
-                {
-                    onMessageThread(
-                        [this, reply, answer]
-                        {
-                            if (reply)
-                                reply(answer.ok, answer.result, answer.message);
-                            onChange(changeRefusal | changeHandover | changeMessages);
-                        });
-                });
+    callAnswered(method, params,
+                 [this, reply = std::move(reply)](const RpcReply& answer)
+                 {
+                     if (reply)
+                         reply(answer.ok, answer.result, answer.message);
+                     onChange(changeRefusal | changeHandover | changeMessages);
+                 });
 }
 
 void BoothLink::readEvents(long long after)

@@ -5,10 +5,11 @@
 #include "BoothLink.h"
 #include "MidiInputReader.h"
 #include "RemoteAudio.h"
-#include "ScreenshotTaker.h"
 
 #include "model/BoothOptions.h"
 #include "model/RemoteAudioPlan.h"
+#include "ui/app/ConsoleApplication.h"
+#include "ui/app/ConsoleWindow.h"
 #include "ui/widgets/Theme.h"
 #include "views/BoothPanel.h"
 
@@ -18,61 +19,26 @@
 namespace dragoman::booth
 {
 
-class BoothWindow : public juce::DocumentWindow
+namespace
 {
-public:
-    BoothWindow(juce::Component& content, int width, int height, bool startFullScreen)
-        : DocumentWindow("Dragoman Booth", ui::colours::background, allButtons)
-    {
-        setUsingNativeTitleBar(true);
-        setContentNonOwned(&content, false);
-        setResizable(true, false);
-        setResizeLimits(800, 480, 10000, 10000);
-        centreWithSize(width, height);
-        setFullScreen(startFullScreen);
-        setVisible(true);
-    }
-    void closeButtonPressed() override
-    {
-        juce::JUCEApplication::getInstance()->systemRequestedQuit();
-    }
-    // When the window gets the keyboard (at start, or back from another window), the panel
-    // must have it: Space, C and H work without a click first (found with xdotool: until a
-    // click, the window kept the focus and the keys went nowhere).
-    void focusGained(FocusChangeType) override
-    {
-        if (auto* content = getContentComponent())
-            content->grabKeyboardFocus();
-    }
-};
+// Meters and the floor's quality have settled.
+constexpr double kScreenshotSettleSeconds = 1.5;
+} // namespace
 
-class BoothApplication : public juce::JUCEApplication
+class BoothApplication : public ui::ConsoleApplication
 {
 public:
-    const juce::String getApplicationName() override { return "Dragoman Booth"; }
-    const juce::String getApplicationVersion() override { return DRAGOMAN_VERSION; }
-    bool moreThanOneInstanceAllowed() override { return true; }
+    BoothApplication()
+        : ui::ConsoleApplication("Dragoman Booth", "dragoman-booth", DRAGOMAN_VERSION)
+    {
+    }
 
     void initialise(const juce::String&) override
     {
-        std::vector<std::string> arguments;
-        for (const auto& argument : getCommandLineParameterArray())
-            arguments.push_back(argument.toStdString());
-        auto options = parseBoothOptions(arguments);
-        if (!options || options->help)
-        {
-            (options ? std::cout : std::cerr)
-                << (options ? "" : options.error() + "\n") << boothUsage();
-            finish(options ? 0 : 2);
-            return;
-        }
-        auto url = ControlUrl::parse(options->url);
+        auto options = parseBoothOptions(commandLine());
+        const auto url = controlUrl(options, boothUsage());
         if (!url)
-        {
-            std::cerr << "dragoman-booth: --url " << options->url << ": " << url.error() << "\n";
-            finish(2);
             return;
-        }
 
         juce::LookAndFeel::setDefaultLookAndFeel(&theme);
         remoteOptions = options->remoteAudio;
@@ -88,8 +54,11 @@ public:
         link = std::make_unique<BoothLink>(*url, options->token, model, changed);
         actions = std::make_unique<BoothActions>(model, *link);
         panel = std::make_unique<BoothPanel>(model, *actions);
-        window = std::make_unique<BoothWindow>(*panel, options->width, options->height,
-                                               options->fullscreen);
+        // The panel takes Space, C and H without a click first.
+        window = std::make_unique<ui::ConsoleWindow>(
+            "Dragoman Booth", *panel,
+            ui::ConsoleWindow::Frame{options->width, options->height, 800, 480, options->fullscreen,
+                                     true});
         panel->grabKeyboardFocus();
         link->start();
 
@@ -105,16 +74,12 @@ public:
         }
 
         if (!options->screenshot.empty())
-            screenshot = std::make_unique<ScreenshotTaker>(
-                model, *panel,
-                juce::File::getCurrentWorkingDirectory().getChildFile(
-                    juce::String(options->screenshot)),
-                options->screenshotTimeoutSeconds,
-                [this](bool ok, juce::String why)
-                {
-                    (ok ? std::cout : std::cerr) << "dragoman-booth: " << why << std::endl;
-                    finish(ok ? 0 : 1);
-                });
+            screenshot = takeScreenshot(*panel, *options, kScreenshotSettleSeconds,
+                                        {[this] { return model.connected() && model.hasState(); },
+                                         [this]
+                                         {
+                                             return juce::String(model.connectionText());
+                                         }});
     }
 
     void shutdown() override
@@ -129,16 +94,7 @@ public:
         juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
     }
 
-    void systemRequestedQuit() override { quit(); }
-    void anotherInstanceStarted(const juce::String&) override {}
-
 private:
-    void finish(int code)
-    {
-        setApplicationReturnValue(code);
-        quit();
-    }
-
     // A remote interpreter without sound cannot work: say why and stop rather than show a desk
     // that looks ready.
     bool startRemoteAudio(const RemoteAudioOptions& options)
@@ -215,10 +171,10 @@ private:
     std::unique_ptr<BoothLink> link;
     std::unique_ptr<BoothActions> actions;
     std::unique_ptr<BoothPanel> panel;
-    std::unique_ptr<BoothWindow> window;
+    std::unique_ptr<ui::ConsoleWindow> window;
     std::unique_ptr<MidiInputReader> midi;
     std::unique_ptr<RemoteAudio> remote;
-    std::unique_ptr<ScreenshotTaker> screenshot;
+    std::unique_ptr<ui::ScreenshotTaker> screenshot;
 };
 
 } // namespace dragoman::booth

@@ -1,6 +1,5 @@
 #include "BoothOptions.h"
 
-#include <cstdio>
 #include <cstdlib>
 
 namespace dragoman::booth
@@ -34,52 +33,25 @@ const char* boothUsage()
            "keys: Space or M = mic, C (hold) = cough, H = handover\n";
 }
 
-Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments)
+namespace
 {
-    BoothOptions options;
-    if (const char* url = std::getenv("DRAGOMAN_URL"); url != nullptr && *url != '\0')
-        options.url = url;
-    if (const char* token = std::getenv("DRAGOMAN_TOKEN"); token != nullptr)
-        options.token = token;
 
-    for (std::size_t i = 0; i < arguments.size(); ++i)
+Result<bool> readBoothArgument(BoothOptions& options, const std::string& argument,
+                               const ui::NextValue& value)
+{
+    if (argument == "--fullscreen")
+        options.fullscreen = true;
+    else if (argument == "--no-remote-audio")
+        options.remoteAudio.fromSession = false;
+    else if (argument == "--midi" || argument == "--midi-map" || argument == "--remote-audio" ||
+             argument == "--remote-listen" || argument == "--spl-at-0dbfs" ||
+             argument == "--audio-host-api" || argument == "--audio-device")
     {
-        const auto& argument = arguments[i];
-        if (argument == "--help" || argument == "-h")
-        {
-            options.help = true;
-            continue;
-        }
-        if (argument == "--fullscreen")
-        {
-            options.fullscreen = true;
-            continue;
-        }
-        if (argument == "--no-remote-audio")
-        {
-            options.remoteAudio.fromSession = false;
-            continue;
-        }
-        if (argument.empty())
-            continue;
-        const bool takesValue = argument == "--url" || argument == "--token" ||
-                                argument == "--screenshot" || argument == "--size" ||
-                                argument == "--midi" || argument == "--midi-map" ||
-                                argument == "--remote-audio" || argument == "--remote-listen" ||
-                                argument == "--spl-at-0dbfs" || argument == "--audio-host-api" ||
-                                argument == "--audio-device";
-        if (!takesValue)
-            return Error{"unknown argument " + argument};
-        if (i + 1 >= arguments.size())
-            return Error{argument + " needs a value"};
-        const auto& text = arguments[++i];
-        if (argument == "--url")
-            options.url = text;
-        else if (argument == "--token")
-            options.token = text;
-        else if (argument == "--screenshot")
-            options.screenshot = text;
-        else if (argument == "--midi")
+        auto given = value();
+        if (!given)
+            return Error{given.error()};
+        const auto& text = *given;
+        if (argument == "--midi")
             options.midiDevice = text;
         else if (argument == "--remote-audio")
             options.remoteAudio.engine = text;
@@ -98,27 +70,30 @@ Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments
             options.remoteAudio.splAt0dBFS = spl;
             options.remoteAudio.splGiven = true;
         }
-        else if (argument == "--midi-map")
+        else
         {
             auto map = MidiMap::parse(text);
             if (!map)
                 return Error{map.error()};
             options.midiMap = *map;
         }
-        else
-        {
-            int width = 0, height = 0;
-            char by = 0;
-            if (std::sscanf(text.c_str(), "%d%c%d", &width, &by, &height) != 3 || by != 'x' ||
-                width < 800 || height < 480)
-                return Error{"--size " + text + ": expected WIDTHxHEIGHT, at least 800x480"};
-            options.width = width;
-            options.height = height;
-        }
     }
-    if (options.remoteAudio.enabled() && !options.remoteAudio.fromSession)
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
+Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments)
+{
+    auto options = ui::readOptions(arguments, {800, 480}, readBoothArgument);
+    if (!options)
+        return options;
+    const auto& remote = options->remoteAudio;
+    if (remote.enabled() && !remote.fromSession)
         return Error{"--no-remote-audio and --remote-audio contradict each other"};
-    if (options.remoteAudio.engine.empty() != options.remoteAudio.listen.empty())
+    if (remote.engine.empty() != remote.listen.empty())
         return Error{"--remote-audio and --remote-listen go together: the seat's remote.listen "
                      "and remote.send_to"};
     return options;

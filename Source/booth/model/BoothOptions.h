@@ -10,6 +10,7 @@
 
 #include "core/Result.h"
 #include "model/MidiMap.h"
+#include "ui/options/CommonOptions.h"
 
 #include <string>
 #include <vector>
@@ -32,18 +33,14 @@ struct RemoteAudioOptions
     bool enabled() const { return !engine.empty(); }
 };
 
-struct BoothOptions
+struct BoothOptions : ui::CommonOptions
 {
-    std::string url = "ws://127.0.0.1:7700/rpc";
-    std::string token;
-    std::string screenshot; // save the console as PNG once connected and drawn, then quit
+    BoothOptions() : CommonOptions(1024, 600) {}
+
     std::string midiDevice; // a raw MIDI device (USB desk), e.g. /dev/snd/midiC1D0
     MidiMap midiMap;
     RemoteAudioOptions remoteAudio;
-    int width = 1024, height = 600;
     bool fullscreen = false;
-    double screenshotTimeoutSeconds = 30.0;
-    bool help = false;
 };
 
 Result<BoothOptions> parseBoothOptions(const std::vector<std::string>& arguments);

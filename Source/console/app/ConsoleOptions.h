@@ -6,6 +6,7 @@
 // Any thread (pure parsing).
 
 #include "core/Result.h"
+#include "ui/options/CommonOptions.h"
 #include "views/ConsolePanel.h"
 
 #include <string>
@@ -14,15 +15,11 @@
 namespace dragoman::console
 {
 
-struct ConsoleOptions
+struct ConsoleOptions : ui::CommonOptions
 {
-    std::string url = "ws://127.0.0.1:7700/rpc";
-    std::string token;
+    ConsoleOptions() : CommonOptions(1280, 800) {}
+
     ConsoleView view = ConsoleView::all;
-    std::string screenshot; // save the window as PNG once connected, then quit
-    int width = 1280, height = 800;
-    double screenshotTimeoutSeconds = 30.0;
-    bool help = false;
 };
 
 Result<ConsoleOptions> parseConsoleOptions(const std::vector<std::string>& arguments);

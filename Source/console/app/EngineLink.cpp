@@ -1,72 +1,26 @@
 #include "EngineLink.h"
 
-#include <juce_events/juce_events.h>
-
 namespace dragoman::console
 {
 
 EngineLink::EngineLink(ControlUrl url, std::string token, ConsoleModel& shownModel,
                        ChangeHandler changeHandler)
-    : model(shownModel), onChange(std::move(changeHandler)),
-      client(std::move(url), std::move(token),
-             ControlClient::Callbacks{
-                 [this](bool connected, const std::string& why)
-                 {
-                     onMessageThread(
-                         [this, connected, why]
-                         {
-                             const bool was = this->model.connected();
-                             this->onChange(this->model.setConnection(connected, why));
-                             if (connected && !was)
-                                 connectedAgain();
-                         });
-                 },
-                 [this](const std::string& method, const nlohmann::json& params)
-                 {
-                     onMessageThread(
-                         [this, method, params]
-                         { this->onChange(this->model.applyNotification(method, params)); });
-                 },
-                 {}})
+    : ControlLink(std::move(url), std::move(token), shownModel, std::move(changeHandler))
 {
-}
-
-EngineLink::~EngineLink()
-{
-    stopTimer();
-    // Joins the network thread first: after this no callback can post; the ones already posted
-    // find `alive` gone and do nothing.
-    client.stop();
-    alive.reset();
-}
-
-void EngineLink::onMessageThread(std::function<void()> fn)
-{
-    std::weak_ptr<bool> weak = alive;
-    juce::MessageManager::callAsync(
-        [weak, fn = std::move(fn)]
-        {
-            if (weak.lock())
-                fn();
-        });
 }
 
 void EngineLink::call(const std::string& method, const nlohmann::json& params, Reply reply)
 {
-    client.call(method, params,
-                [this, reply = std::move(reply), method](const RpcReply& answer)
-                {
-                    onMessageThread(
-                        [this, reply, answer, method]
-                        {
-                            if (!answer.ok)
-                                onChange(model.applyEvent({{"type", "command-refused"},
-                                                           {"command", method},
-                                                           {"reason", answer.message}}));
-                            if (reply)
-                                reply(answer.ok, answer.result, answer.message);
-                        });
-                });
+    callAnswered(method, params,
+                 [this, reply = std::move(reply), method](const RpcReply& answer)
+                 {
+                     if (!answer.ok)
+                         onChange(model.applyEvent({{"type", "command-refused"},
+                                                    {"command", method},
+                                                    {"reason", answer.message}}));
+                     if (reply)
+                         reply(answer.ok, answer.result, answer.message);
+                 });
 }
 
 void EngineLink::applyReply(const char* method, const nlohmann::json& params,

@@ -1,41 +1,29 @@
 #pragma once
-// The console's connection to the engine: Modules/remote's ControlClient underneath, the
-// console's RpcSink on top. Everything the network thread reports (connection, notifications,
-// replies) is marshalled to the message thread before it touches the model, and the views are
-// told what changed. After every (re)connect it fetches what notifications do not repeat:
-// state, alarms, missed events and messages, presets, and subscribes to meters; while connected
-// it asks for the state every 2 s for the engine's health, which no notification carries.
-// Construction, start(), stop(), call() and the destructor: message thread only.
+// The console's connection to the engine: ui::ControlLink (ControlClient, marshalled to the
+// message thread) under the console's RpcSink. After every (re)connect it fetches what
+// notifications do not repeat: state, alarms, missed events and messages, presets, and subscribes
+// to meters; while connected it asks for the state every 2 s for the engine's health, which no
+// notification carries. A refused call becomes a command-refused event in the model.
+// Construction, start(), call() and the destructor: message thread only.
 
 #include "model/ConsoleActions.h"
 #include "model/ConsoleModel.h"
-#include "remote/ControlClient.h"
+#include "ui/app/ControlLink.h"
 
 #include <juce_events/juce_events.h>
-
-#include <functional>
-#include <memory>
 
 namespace dragoman::console
 {
 
-class EngineLink : public RpcSink, private juce::Timer
+class EngineLink : public ui::ControlLink<ConsoleModel>, public RpcSink, private juce::Timer
 {
 public:
-    using ChangeHandler = std::function<void(std::uint32_t changes)>;
-
     EngineLink(ControlUrl url, std::string token, ConsoleModel& model, ChangeHandler onChange);
-    ~EngineLink() override;
 
     void start()
     {
-        client.start();
+        ControlLink::start();
         startTimer(kHealthMs);
-    }
-    void stop()
-    {
-        stopTimer();
-        client.stop();
     }
 
     void call(const std::string& method, const nlohmann::json& params, Reply reply = {}) override;
@@ -47,16 +35,9 @@ public:
 
 private:
     void timerCallback() override;
-    // Runs fn on the message thread, unless this link is gone by then.
-    void onMessageThread(std::function<void()> fn);
-    void connectedAgain();
+    void connectedAgain() override;
     void applyReply(const char* method, const nlohmann::json& params,
                     std::uint32_t (ConsoleModel::*apply)(const nlohmann::json&));
-
-    ConsoleModel& model;
-    ChangeHandler onChange;
-    std::shared_ptr<bool> alive = std::make_shared<bool>(true);
-    ControlClient client;
 };
 
 } // namespace dragoman::console

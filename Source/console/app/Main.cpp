@@ -3,62 +3,35 @@
 
 #include "ConsoleOptions.h"
 #include "EngineLink.h"
-#include "ScreenshotTaker.h"
 
+#include "ui/app/ConsoleApplication.h"
+#include "ui/app/ConsoleWindow.h"
 #include "ui/widgets/Theme.h"
 #include "views/ConsolePanel.h"
-
-#include <iostream>
 
 namespace dragoman::console
 {
 
-class ConsoleWindow : public juce::DocumentWindow
+namespace
 {
-public:
-    ConsoleWindow(juce::Component& content, int width, int height)
-        : DocumentWindow("Dragoman Console", ui::colours::background, allButtons)
-    {
-        setUsingNativeTitleBar(true);
-        setContentNonOwned(&content, false);
-        setResizable(true, false);
-        setResizeLimits(1024, 700, 10000, 10000);
-        centreWithSize(width, height);
-        setVisible(true);
-    }
-    void closeButtonPressed() override
-    {
-        juce::JUCEApplication::getInstance()->systemRequestedQuit();
-    }
-};
+// A second of meters, so the strips show levels and not the empty start.
+constexpr double kScreenshotMetersSeconds = 1.2;
+} // namespace
 
-class ConsoleApplication : public juce::JUCEApplication
+class ConsoleApplication : public ui::ConsoleApplication
 {
 public:
-    const juce::String getApplicationName() override { return "Dragoman Console"; }
-    const juce::String getApplicationVersion() override { return DRAGOMAN_VERSION; }
-    bool moreThanOneInstanceAllowed() override { return true; }
+    ConsoleApplication()
+        : ui::ConsoleApplication("Dragoman Console", "dragoman-console", DRAGOMAN_VERSION)
+    {
+    }
 
     void initialise(const juce::String&) override
     {
-        std::vector<std::string> arguments;
-        for (const auto& argument : getCommandLineParameterArray())
-            arguments.push_back(argument.toStdString());
-        auto options = parseConsoleOptions(arguments);
-        if (!options || options->help)
-        {
-            (options ? std::cout : std::cerr)
-                << (options ? "" : options.error() + "\n") << consoleUsage();
-            finish(options ? 0 : 2);
-            return;
-        }
-        auto url = ControlUrl::parse(options->url);
+        auto options = parseConsoleOptions(commandLine());
+        const auto url = controlUrl(options, consoleUsage());
         if (!url)
-        {
-            std::cerr << "dragoman-console: --url " << options->url << ": " << url.error() << "\n";
-            finish(2);
             return;
-        }
 
         juce::LookAndFeel::setDefaultLookAndFeel(&theme);
         link = std::make_unique<EngineLink>(*url, options->token, model,
@@ -75,21 +48,25 @@ public:
             link->refreshPresets();
         };
         panel->showView(options->view);
-        window = std::make_unique<ConsoleWindow>(*panel, options->width, options->height);
+        window = std::make_unique<ui::ConsoleWindow>(
+            "Dragoman Console", *panel,
+            ui::ConsoleWindow::Frame{options->width, options->height, 1024, 700});
         panel->grabKeyboardFocus();
         link->start();
 
         if (!options->screenshot.empty())
-            screenshot = std::make_unique<ScreenshotTaker>(
-                model, *panel,
-                juce::File::getCurrentWorkingDirectory().getChildFile(
-                    juce::String(options->screenshot)),
-                options->screenshotTimeoutSeconds,
-                [this](bool ok, juce::String why)
-                {
-                    (ok ? std::cout : std::cerr) << "dragoman-console: " << why << std::endl;
-                    finish(ok ? 0 : 1);
-                });
+        {
+            // Under Xvfb the pointer starts in the middle of the screen, over the matrix: its
+            // hover mark would be in every picture. The corner of the screen is outside the
+            // centred window.
+            juce::Desktop::getInstance().getMainMouseSource().setScreenPosition({0.0f, 0.0f});
+            screenshot = takeScreenshot(*panel, *options, kScreenshotMetersSeconds,
+                                        {[this] { return model.connected() && model.hasState(); },
+                                         [this]
+                                         {
+                                             return juce::String(model.connectionText());
+                                         }});
+        }
     }
 
     void shutdown() override
@@ -102,16 +79,7 @@ public:
         juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
     }
 
-    void systemRequestedQuit() override { quit(); }
-    void anotherInstanceStarted(const juce::String&) override {}
-
 private:
-    void finish(int code)
-    {
-        setApplicationReturnValue(code);
-        quit();
-    }
-
     void updateTitle()
     {
         if (window == nullptr)
@@ -127,8 +95,8 @@ private:
     std::unique_ptr<EngineLink> link;
     std::unique_ptr<ConsoleActions> actions;
     std::unique_ptr<ConsolePanel> panel;
-    std::unique_ptr<ConsoleWindow> window;
-    std::unique_ptr<ScreenshotTaker> screenshot;
+    std::unique_ptr<ui::ConsoleWindow> window;
+    std::unique_ptr<ui::ScreenshotTaker> screenshot;
 };
 
 } // namespace dragoman::console

@@ -1,6 +1,6 @@
 #include "ScreenshotTaker.h"
 
-namespace dragoman::booth
+namespace dragoman::ui
 {
 
 namespace
@@ -9,34 +9,34 @@ double now()
 {
     return juce::Time::getMillisecondCounterHiRes() / 1000.0;
 }
-constexpr double kSettleSeconds = 1.5;
 } // namespace
 
-ScreenshotTaker::ScreenshotTaker(const BoothModel& shownModel, juce::Component& shotPanel,
-                                 juce::File shotFile, double timeout,
+ScreenshotTaker::ScreenshotTaker(juce::Component& shotPanel, juce::File shotFile, Timing shotTiming,
+                                 Console shownConsole,
                                  std::function<void(bool, juce::String)> whenDone)
-    : model(shownModel), panel(shotPanel), file(std::move(shotFile)), done(std::move(whenDone)),
-      startedAt(now()), timeoutSeconds(timeout)
+    : panel(shotPanel), file(std::move(shotFile)), timing(shotTiming),
+      console(std::move(shownConsole)), done(std::move(whenDone)), startedAt(now())
 {
     startTimer(100);
 }
 
 void ScreenshotTaker::timerCallback()
 {
-    if (!(model.connected() && model.hasState()))
+    if (!console.ready())
     {
         readySince = 0.0;
-        if (now() - startedAt > timeoutSeconds)
+        if (now() - startedAt > timing.timeoutSeconds)
         {
             stopTimer();
-            done(false, "not connected to the engine after " + juce::String(timeoutSeconds, 0) +
-                            " s: " + juce::String(model.connectionText()));
+            done(false, "not connected to the engine after " +
+                            juce::String(timing.timeoutSeconds, 0) +
+                            " s: " + console.connectionText());
         }
         return;
     }
     if (readySince == 0.0)
         readySince = now();
-    if (now() - readySince < kSettleSeconds)
+    if (now() - readySince < timing.settleSeconds)
         return;
     stopTimer();
     const auto image = panel.createComponentSnapshot(panel.getLocalBounds(), true, 1.0f);
@@ -50,4 +50,4 @@ void ScreenshotTaker::timerCallback()
          written ? "saved " + file.getFullPathName() : "cannot write " + file.getFullPathName());
 }
 
-} // namespace dragoman::booth
+} // namespace dragoman::ui
