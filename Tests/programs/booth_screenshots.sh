@@ -21,22 +21,7 @@ tokens="$source_dir/Assets/sessions/astana.tokens.yaml"
 [[ -f $tokens ]] || { echo "SKIP: $tokens is missing" >&2; exit 77; }
 export PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}"
 
-# The engine serves WebSocket on PORT and TCP lines on PORT + 1: find two free ports in a row.
-port=$("$python" - <<'PORT'
-import socket
-for _ in range(100):
-    first = socket.socket(); first.bind(("127.0.0.1", 0)); port = first.getsockname()[1]
-    second = socket.socket()
-    try:
-        second.bind(("127.0.0.1", port + 1))
-    except OSError:
-        continue
-    finally:
-        first.close(); second.close()
-    print(port)
-    break
-PORT
-)
+port=$(free_port_pair)
 start_jack 31 43
 
 # rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
@@ -71,12 +56,7 @@ SCRIPT
         --events "$work/meeting.events" --control "127.0.0.1:$port" --tokens "$tokens" \
         --status-interval 0 --seconds 120 >"$2" 2>&1 &
     engine_pid=$!
-    for _ in $(seq 100); do
-        "$python" -c "import socket; socket.create_connection(('127.0.0.1', $((port + 1))), 0.2)" \
-            2>/dev/null && return 0
-        sleep 0.1
-    done
-    fail "the engine's control port did not open: $(tail -3 "$2")"
+    wait_for_engine_port "$((port + 1))" "$2"
 }
 stop_engine() {
     kill -TERM "$engine_pid" 2>/dev/null || true
@@ -84,16 +64,7 @@ stop_engine() {
     engine_pid=""
 }
 
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-xvfb_pid=$!
-# lib.sh's cleanup reads the exit code first: hand it over past the kill.
-trap 'status=$?; set +e; kill "$xvfb_pid" 2>/dev/null; (exit "$status"); cleanup' EXIT
-for _ in $(seq 50); do
-    [[ -s $work/display ]] && break
-    sleep 0.1
-done
-[[ -s $work/display ]] || fail "Xvfb did not start"
-export DISPLAY=:$(head -n1 "$work/display")
+start_xvfb 1600x1000x24
 
 shots=${DRAGOMAN_SCREENSHOT_DIR:-$work/shots}
 mkdir -p "$shots"
@@ -102,23 +73,7 @@ shot() { # STATE
     "$booth" --url "ws://127.0.0.1:$port/rpc" --token seat-kk-1-demo --size 1024x600 \
         --screenshot "$shots/booth-$1.png" >"$work/booth-$1.log" 2>&1 || code=$?
     [[ $code -eq 0 ]] || fail "dragoman-booth ($1) exited with $code: $(tail -3 "$work/booth-$1.log")"
-    "$python" - "$shots/booth-$1.png" <<'CHECK' || fail "booth-$1.png is blank or wrong"
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-width, height = struct.unpack(">II", data[16:24])
-assert (width, height) == (1024, 600), f"{width}x{height}"
-chunks, at = b"", 8
-while at < len(data):
-    length = struct.unpack(">I", data[at:at + 4])[0]
-    if data[at + 4:at + 8] == b"IDAT":
-        chunks += data[at + 8:at + 8 + length]
-    at += 12 + length
-raw = zlib.decompress(chunks)
-colours = len(set(raw[i:i + 3] for i in range(0, len(raw) - 3, 3)))
-assert colours > 200, f"only {colours} colours"
-print(sys.argv[1], width, height, colours, "colours")
-CHECK
+    check_screenshot "$shots/booth-$1.png" 1024 600
 }
 
 ffmpeg -nostdin -loglevel error -i "$demo/floor-ru.opus" -ac 1 -ar 48000 "$work/floor.wav"

@@ -23,22 +23,7 @@ TOKEN
 )
 [[ -n $token ]] || fail "no technician token in $tokens"
 
-# The engine serves WebSocket on PORT and TCP lines on PORT + 1: find two free ports in a row.
-port=$("$python" - <<'PORT'
-import socket
-for _ in range(100):
-    first = socket.socket(); first.bind(("127.0.0.1", 0)); port = first.getsockname()[1]
-    second = socket.socket()
-    try:
-        second.bind(("127.0.0.1", port + 1))
-    except OSError:
-        continue
-    finally:
-        first.close(); second.close()
-    print(port)
-    break
-PORT
-)
+port=$(free_port_pair)
 start_jack 31 43
 
 # Speech on the floor and in the live booths; uz-1 speaks at full scale: a clipping alarm.
@@ -78,35 +63,8 @@ SCRIPT
 engine_pid=$!
 started=$SECONDS
 
-# Fail fast, with the engine's words, if it never serves the API (rather than six console
-# timeouts of 30 s each).
-for _ in $(seq 150); do
-    kill -0 "$engine_pid" 2>/dev/null || fail "dragoman engine exited: $(tail -5 "$work/engine.log")"
-    "$python" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2)' \
-        "$port" 2>/dev/null && break
-    sleep 0.1
-done
-
-# Xvfb picks a free display and writes its number to fd 3.
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-xvfb_pid=$!
-# lib.sh's cleanup reads the exit code first: hand it over past the kill.
-stop_xvfb() {
-    local code=$?
-    # Not under set -e: the (exit) below would end the trap before cleanup stops JACK.
-    set +e
-    kill "$xvfb_pid" 2>/dev/null || true
-    (exit "$code")
-    cleanup
-}
-trap stop_xvfb EXIT
-for _ in $(seq 50); do
-    [[ -s $work/display ]] && break
-    sleep 0.1
-done
-[[ -s $work/display ]] || fail "Xvfb did not start"
-display=$(head -n1 "$work/display")
-export DISPLAY=":$display"
+wait_for_engine_port "$port" "$work/engine.log"
+start_xvfb 1600x1000x24
 
 shots=${DRAGOMAN_SCREENSHOT_DIR:-$work/shots}
 mkdir -p "$shots"
@@ -122,23 +80,6 @@ for view in all matrix strips alarms log relay; do
     "$console" --url "ws://127.0.0.1:$port/rpc" --token "$token" --view "$view" --size 1280x800 \
         --screenshot "$shots/console-$view.png" >"$work/console-$view.log" 2>&1 || code=$?
     [[ $code -eq 0 ]] || fail "dragoman-console --view $view exited with $code: $(tail -3 "$work/console-$view.log")"
-    "$python" - "$shots/console-$view.png" <<'CHECK' || fail "console-$view.png is blank or wrong"
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-width, height = struct.unpack(">II", data[16:24])
-assert (width, height) == (1280, 800), f"{width}x{height}"
-# Count the colours of the decoded rows (filter bytes included: enough to tell blank from drawn).
-chunks, at = b"", 8
-while at < len(data):
-    length = struct.unpack(">I", data[at:at + 4])[0]
-    if data[at + 4:at + 8] == b"IDAT":
-        chunks += data[at + 8:at + 8 + length]
-    at += 12 + length
-raw = zlib.decompress(chunks)
-colours = len(set(raw[i:i + 3] for i in range(0, len(raw) - 3, 3)))
-assert colours > 200, f"only {colours} colours"
-print(sys.argv[1], width, height, colours, "colours")
-CHECK
+    check_screenshot "$shots/console-$view.png" 1280 800
 done
 echo "screenshots in $shots"

@@ -11,6 +11,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/dragoman-test.XXXXXX")
 jack_server=""
 jack_realtime=0
 engine_pid=""
+xvfb_pid=""
 
 fail() {
     echo "FAIL: $*" >&2
@@ -26,6 +27,9 @@ require() {
 
 cleanup() {
     local code=$?
+    if [[ -n $xvfb_pid ]]; then
+        kill "$xvfb_pid" 2>/dev/null || true
+    fi
     if [[ -n $engine_pid ]] && kill -0 "$engine_pid" 2>/dev/null; then
         kill -TERM "$engine_pid" 2>/dev/null || true
         wait "$engine_pid" 2>/dev/null || true
@@ -68,3 +72,73 @@ make_tone() { # FILE HZ DBFS
 }
 
 python=$(command -v /usr/bin/python3 || command -v python3 || true)
+
+# A free loopback port whose next port is free too: `dragoman engine --control 127.0.0.1:PORT`
+# serves WebSocket on PORT and TCP lines on PORT + 1.
+free_port_pair() {
+    "$python" - <<'PORT'
+import socket
+for _ in range(100):
+    first = socket.socket(); first.bind(("127.0.0.1", 0)); port = first.getsockname()[1]
+    second = socket.socket()
+    try:
+        second.bind(("127.0.0.1", port + 1))
+    except OSError:
+        continue
+    finally:
+        first.close(); second.close()
+    print(port)
+    break
+PORT
+}
+
+# Waits up to 15 s for the engine ($engine_pid) to take connections on PORT; fails with the
+# engine's last words if it exits or never does (rather than a console's timeout later).
+wait_for_engine_port() { # PORT LOG
+    local _
+    for _ in $(seq 150); do
+        kill -0 "$engine_pid" 2>/dev/null || fail "dragoman engine exited: $(tail -5 "$2")"
+        "$python" -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), 0.2)' \
+            "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    fail "the engine's control port did not open: $(tail -3 "$2")"
+}
+
+# Starts Xvfb on a free display (it writes the number to fd 3) and exports DISPLAY; cleanup stops
+# it.
+start_xvfb() { # WIDTHxHEIGHTxDEPTH
+    require Xvfb
+    Xvfb -displayfd 3 -screen 0 "$1" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+    xvfb_pid=$!
+    local _
+    for _ in $(seq 50); do
+        [[ -s $work/display ]] && break
+        sleep 0.1
+    done
+    [[ -s $work/display ]] || fail "Xvfb did not start"
+    DISPLAY=":$(head -n1 "$work/display")"
+    export DISPLAY
+}
+
+# A console's --screenshot: a PNG of WIDTHxHEIGHT with more than 200 colours (drawn, not blank).
+check_screenshot() { # FILE WIDTH HEIGHT
+    "$python" - "$@" <<'CHECK' || fail "$(basename "$1") is blank or wrong"
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+width, height = struct.unpack(">II", data[16:24])
+assert (width, height) == (int(sys.argv[2]), int(sys.argv[3])), f"{width}x{height}"
+# Count the colours of the decoded rows (filter bytes included: enough to tell blank from drawn).
+chunks, at = b"", 8
+while at < len(data):
+    length = struct.unpack(">I", data[at:at + 4])[0]
+    if data[at + 4:at + 8] == b"IDAT":
+        chunks += data[at + 8:at + 8 + length]
+    at += 12 + length
+raw = zlib.decompress(chunks)
+colours = len(set(raw[i:i + 3] for i in range(0, len(raw) - 3, 3)))
+assert colours > 200, f"only {colours} colours"
+print(sys.argv[1], width, height, colours, "colours")
+CHECK
+}
