@@ -23,6 +23,16 @@ public:
     {
         std::function<bool()> ready;
         std::function<juce::String()> connectionText; // why it is not ready
+
+        // A console model: ready when connected() and hasState().
+        template <class Model> static Console showing(const Model& model)
+        {
+            return {[&model] { return model.connected() && model.hasState(); },
+                    [&model]
+                    {
+                        return juce::String(model.connectionText());
+                    }};
+        }
     };
 
     // done(true) after the file was written, done(false) on timeout or a write error.

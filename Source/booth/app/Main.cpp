@@ -8,9 +8,8 @@
 
 #include "model/BoothOptions.h"
 #include "model/RemoteAudioPlan.h"
-#include "ui/app/ConsoleApplication.h"
+#include "ui/app/ConsoleProgram.h"
 #include "ui/app/ConsoleWindow.h"
-#include "ui/widgets/Theme.h"
 #include "views/BoothPanel.h"
 
 #include <cstdlib>
@@ -25,24 +24,20 @@ namespace
 constexpr double kScreenshotSettleSeconds = 1.5;
 } // namespace
 
-class BoothApplication : public ui::ConsoleApplication
+class BoothApplication : public ui::ConsoleProgram<BoothOptions>
 {
 public:
     BoothApplication()
-        : ui::ConsoleApplication("Dragoman Booth", "dragoman-booth", DRAGOMAN_VERSION)
+        : ConsoleProgram("Dragoman Booth", "dragoman-booth", DRAGOMAN_VERSION, parseBoothOptions,
+                         boothUsage())
     {
     }
 
-    void initialise(const juce::String&) override
+private:
+    void start(const BoothOptions& options, const ControlUrl& url) override
     {
-        auto options = parseBoothOptions(commandLine());
-        const auto url = controlUrl(options, boothUsage());
-        if (!url)
-            return;
-
-        juce::LookAndFeel::setDefaultLookAndFeel(&theme);
-        remoteOptions = options->remoteAudio;
-        controlHost = url->host;
+        remoteOptions = options.remoteAudio;
+        controlHost = url.host;
         changed = [this](std::uint32_t changes)
         {
             if (panel)
@@ -51,38 +46,34 @@ public:
             if ((changes & changeState) != 0)
                 startRemoteAudioFromState();
         };
-        link = std::make_unique<BoothLink>(*url, options->token, model, changed);
+        link = std::make_unique<BoothLink>(url, options.token, model, changed);
         actions = std::make_unique<BoothActions>(model, *link);
         panel = std::make_unique<BoothPanel>(model, *actions);
         // The panel takes Space, C and H without a click first.
         window = std::make_unique<ui::ConsoleWindow>(
             "Dragoman Booth", *panel,
-            ui::ConsoleWindow::Frame{options->width, options->height, 800, 480, options->fullscreen,
+            ui::ConsoleWindow::Frame{options.width, options.height, 800, 480, options.fullscreen,
                                      true});
         panel->grabKeyboardFocus();
         link->start();
 
-        if (options->remoteAudio.enabled() && !startRemoteAudio(options->remoteAudio))
+        if (options.remoteAudio.enabled() && !startRemoteAudio(options.remoteAudio))
             return;
 
-        if (!options->midiDevice.empty())
+        if (!options.midiDevice.empty())
         {
-            midi = std::make_unique<MidiInputReader>(options->midiDevice, options->midiMap,
+            midi = std::make_unique<MidiInputReader>(options.midiDevice, options.midiMap,
                                                      [this](MidiPress press) { onMidi(press); });
             if (!midi->error().empty())
                 std::cerr << "dragoman-booth: MIDI off: " << midi->error() << "\n";
         }
 
-        if (!options->screenshot.empty())
-            screenshot = takeScreenshot(*panel, *options, kScreenshotSettleSeconds,
-                                        {[this] { return model.connected() && model.hasState(); },
-                                         [this]
-                                         {
-                                             return juce::String(model.connectionText());
-                                         }});
+        if (!options.screenshot.empty())
+            screenshot = takeScreenshot(*panel, options, kScreenshotSettleSeconds,
+                                        ui::ScreenshotTaker::Console::showing(model));
     }
 
-    void shutdown() override
+    void stop() override
     {
         screenshot.reset();
         remote.reset(); // its timer writes into the model and the views
@@ -91,10 +82,8 @@ public:
         window.reset();
         panel.reset();
         actions.reset();
-        juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
     }
 
-private:
     // A remote interpreter without sound cannot work: say why and stop rather than show a desk
     // that looks ready.
     bool startRemoteAudio(const RemoteAudioOptions& options)
@@ -162,7 +151,6 @@ private:
                         juce::String("Dragoman Booth - ") + juce::String(model.seatId()));
     }
 
-    ui::Theme theme;
     BoothModel model;
     RemoteAudio::ChangeHandler changed;
     RemoteAudioOptions remoteOptions;

@@ -4,9 +4,8 @@
 #include "ConsoleOptions.h"
 #include "EngineLink.h"
 
-#include "ui/app/ConsoleApplication.h"
+#include "ui/app/ConsoleProgram.h"
 #include "ui/app/ConsoleWindow.h"
-#include "ui/widgets/Theme.h"
 #include "views/ConsolePanel.h"
 
 namespace dragoman::console
@@ -18,23 +17,19 @@ namespace
 constexpr double kScreenshotMetersSeconds = 1.2;
 } // namespace
 
-class ConsoleApplication : public ui::ConsoleApplication
+class ConsoleApplication : public ui::ConsoleProgram<ConsoleOptions>
 {
 public:
     ConsoleApplication()
-        : ui::ConsoleApplication("Dragoman Console", "dragoman-console", DRAGOMAN_VERSION)
+        : ConsoleProgram("Dragoman Console", "dragoman-console", DRAGOMAN_VERSION,
+                         parseConsoleOptions, consoleUsage())
     {
     }
 
-    void initialise(const juce::String&) override
+private:
+    void start(const ConsoleOptions& options, const ControlUrl& url) override
     {
-        auto options = parseConsoleOptions(commandLine());
-        const auto url = controlUrl(options, consoleUsage());
-        if (!url)
-            return;
-
-        juce::LookAndFeel::setDefaultLookAndFeel(&theme);
-        link = std::make_unique<EngineLink>(*url, options->token, model,
+        link = std::make_unique<EngineLink>(url, options.token, model,
                                             [this](std::uint32_t changes)
                                             {
                                                 if (panel)
@@ -42,44 +37,38 @@ public:
                                                 updateTitle();
                                             });
         actions = std::make_unique<ConsoleActions>(*link);
-        panel = std::make_unique<ConsolePanel>(model, *actions, juce::String(url->text()));
+        panel = std::make_unique<ConsolePanel>(model, *actions, juce::String(url.text()));
         panel->onPresetsChanged = [this]
         {
             link->refreshPresets();
         };
-        panel->showView(options->view);
+        panel->showView(options.view);
         window = std::make_unique<ui::ConsoleWindow>(
             "Dragoman Console", *panel,
-            ui::ConsoleWindow::Frame{options->width, options->height, 1024, 700});
+            ui::ConsoleWindow::Frame{options.width, options.height, 1024, 700});
         panel->grabKeyboardFocus();
         link->start();
 
-        if (!options->screenshot.empty())
+        if (!options.screenshot.empty())
         {
             // Under Xvfb the pointer starts in the middle of the screen, over the matrix: its
             // hover mark would be in every picture. The corner of the screen is outside the
             // centred window.
             juce::Desktop::getInstance().getMainMouseSource().setScreenPosition({0.0f, 0.0f});
-            screenshot = takeScreenshot(*panel, *options, kScreenshotMetersSeconds,
-                                        {[this] { return model.connected() && model.hasState(); },
-                                         [this]
-                                         {
-                                             return juce::String(model.connectionText());
-                                         }});
+            screenshot = takeScreenshot(*panel, options, kScreenshotMetersSeconds,
+                                        ui::ScreenshotTaker::Console::showing(model));
         }
     }
 
-    void shutdown() override
+    void stop() override
     {
         screenshot.reset();
         link.reset(); // joins the network thread before the views go
         window.reset();
         panel.reset();
         actions.reset();
-        juce::LookAndFeel::setDefaultLookAndFeel(nullptr);
     }
 
-private:
     void updateTitle()
     {
         if (window == nullptr)
@@ -90,7 +79,6 @@ private:
                         juce::String::fromUTF8(state.sessionName.c_str()));
     }
 
-    ui::Theme theme;
     ConsoleModel model;
     std::unique_ptr<EngineLink> link;
     std::unique_ptr<ConsoleActions> actions;
