@@ -1,19 +1,12 @@
 #include "drivers/SeatIo.h"
 
 #include "drivers/LoopedInputs.h"
+#include "drivers/PacedBlockThread.h"
+#include "drivers/PortAudioSession.h"
 #include "drivers/WavFile.h"
 
-#include <portaudio.h>
-#if __has_include(<pa_jack.h>)
-#include <pa_jack.h>
-#define DRAGOMAN_HAVE_PA_JACK 1
-#endif
-
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace dragoman
@@ -42,15 +35,12 @@ public:
 
     std::optional<Error> start() override
     {
-        running = true;
-        thread = std::thread([this] { run(); });
+        pacer.start(kFileBlock, [this](Nanoseconds now) { block(now); });
         return std::nullopt;
     }
     void stop() override
     {
-        running = false;
-        if (thread.joinable())
-            thread.join();
+        pacer.stop();
         if (writer)
             writer->close();
     }
@@ -58,21 +48,13 @@ public:
     bool healthy() const override { return !writer || writer->ok(); }
 
 private:
-    void run()
+    void block(Nanoseconds now)
     {
-        const auto period = std::chrono::nanoseconds(1'000'000'000LL * kFileBlock / 48000);
-        auto due = std::chrono::steady_clock::now();
-        while (running.load(std::memory_order_relaxed))
-        {
-            std::this_thread::sleep_until(due);
-            if (input)
-                input->read(micBlock.data(), kFileBlock);
-            seat.process(input ? micBlock.data() : nullptr, earsBlock.data(), kFileBlock,
-                         steadyNow());
-            if (writer)
-                writer->write(earsBlock.data(), kFileBlock);
-            due += period;
-        }
+        if (input)
+            input->read(micBlock.data(), kFileBlock);
+        seat.process(input ? micBlock.data() : nullptr, earsBlock.data(), kFileBlock, now);
+        if (writer)
+            writer->write(earsBlock.data(), kFileBlock);
     }
 
     RemoteSeatAudio& seat;
@@ -80,94 +62,41 @@ private:
     std::optional<WavWriter> writer;
     std::vector<float> micBlock;
     std::vector<float> earsBlock;
-    std::atomic<bool> running{false};
-    std::thread thread;
+    PacedBlockThread pacer;
 };
 
 class SeatDevice final : public SeatIo
 {
 public:
     explicit SeatDevice(RemoteSeatAudio& audio) : seat(audio) {}
-    ~SeatDevice() override
-    {
-        stop();
-        if (stream != nullptr)
-            Pa_CloseStream(stream);
-        if (initialised)
-            Pa_Terminate();
-    }
+    ~SeatDevice() override { stop(); }
 
     std::optional<Error> open(const std::string& hostApi, const std::string& device,
                               const char* jackClient)
     {
-#ifdef DRAGOMAN_HAVE_PA_JACK
-        PaJack_SetClientName(jackClient); // PortAudio keeps the pointer: a literal
-#endif
-        if (const PaError e = Pa_Initialize(); e != paNoError)
-            return Error{std::string("PortAudio: ") + Pa_GetErrorText(e)};
-        initialised = true;
-        const PaDeviceIndex in = find(hostApi, device, true);
-        const PaDeviceIndex out = find(hostApi, device, false);
+        if (auto error = portAudio.initialise(jackClient))
+            return error;
+        const PaDeviceIndex in = PortAudioSession::findDevice(hostApi, device, true);
+        const PaDeviceIndex out = PortAudioSession::findDevice(hostApi, device, false);
         if (in == paNoDevice || out == paNoDevice)
             return Error{"no duplex device matches host API '" + hostApi + "', device '" + device +
                          "' (dragoman engine --list-devices lists them)"};
         const PaDeviceInfo* inInfo = Pa_GetDeviceInfo(in);
         const PaDeviceInfo* outInfo = Pa_GetDeviceInfo(out);
-        name = std::string(Pa_GetHostApiInfo(outInfo->hostApi)->name) + " '" + inInfo->name +
-               "' -> '" + outInfo->name + "'";
         PaStreamParameters inParameters{in, 1, paFloat32, inInfo->defaultLowInputLatency, nullptr};
         PaStreamParameters outParameters{out, 1, paFloat32, outInfo->defaultLowOutputLatency,
                                          nullptr};
-        const PaError e =
-            Pa_OpenStream(&stream, &inParameters, &outParameters, 48000.0,
-                          paFramesPerBufferUnspecified, paNoFlag, &SeatDevice::callback, this);
-        if (e != paNoError)
-            return Error{name + ": " + Pa_GetErrorText(e)};
-        return std::nullopt;
+        return portAudio.openStream(std::string(Pa_GetHostApiInfo(outInfo->hostApi)->name) + " '" +
+                                        inInfo->name + "' -> '" + outInfo->name + "'",
+                                    &inParameters, &outParameters, &SeatDevice::callback, this);
     }
 
-    std::optional<Error> start() override
-    {
-        if (const PaError e = Pa_StartStream(stream); e != paNoError)
-            return Error{name + ": " + Pa_GetErrorText(e)};
-        started = true;
-        return std::nullopt;
-    }
-    void stop() override
-    {
-        if (started && Pa_IsStreamActive(stream) == 1)
-            Pa_StopStream(stream);
-        started = false;
-    }
-    std::string description() const override
-    {
-        return name;
-    }
-    bool healthy() const override
-    {
-        return !started || Pa_IsStreamActive(stream) == 1;
-    }
+    std::optional<Error> start() override { return portAudio.start(); }
+    void stop() override { portAudio.stop(); }
+    std::string description() const override { return portAudio.label(); }
+    bool healthy() const override { return portAudio.healthy(); }
 
 private:
-    static PaDeviceIndex find(const std::string& hostApi, const std::string& device, bool input)
-    {
-        if (hostApi.empty() && device.empty())
-            return input ? Pa_GetDefaultInputDevice() : Pa_GetDefaultOutputDevice();
-        for (PaDeviceIndex i = 0; i < Pa_GetDeviceCount(); ++i)
-        {
-            const PaDeviceInfo* info = Pa_GetDeviceInfo(i);
-            if ((input ? info->maxInputChannels : info->maxOutputChannels) < 1)
-                continue;
-            const std::string api = Pa_GetHostApiInfo(info->hostApi)->name;
-            if (!hostApi.empty() && api.find(hostApi) == std::string::npos)
-                continue;
-            if (!device.empty() && std::string(info->name).find(device) == std::string::npos)
-                continue;
-            return i;
-        }
-        return paNoDevice;
-    }
-
     static int callback(const void* input, void* output, unsigned long frames,
                         const PaStreamCallbackTimeInfo*, PaStreamCallbackFlags,
                         void* self) noexcept DRAGOMAN_NONBLOCKING
@@ -176,23 +105,14 @@ private:
         const auto* in = static_cast<const float*>(input);
         auto* out = static_cast<float*>(output);
         const Nanoseconds now = steadyNow();
-        // PortAudio may hand over more than a block at once: process in pieces.
-        unsigned long done = 0;
-        while (done < frames)
-        {
-            const auto n = std::min<unsigned long>(frames - done, seatMaxBlockFrames);
-            me.seat.process(in != nullptr ? in + done : nullptr, out + done, static_cast<int>(n),
-                            now);
-            done += n;
-        }
+        inPieces(frames, seatMaxBlockFrames,
+                 [&](unsigned long offset, int n)
+                 { me.seat.process(in != nullptr ? in + offset : nullptr, out + offset, n, now); });
         return paContinue;
     }
 
     RemoteSeatAudio& seat;
-    PaStream* stream = nullptr;
-    bool initialised = false;
-    bool started = false;
-    std::string name;
+    PortAudioSession portAudio;
 };
 
 } // namespace

@@ -25,6 +25,8 @@ booth=${DRAGOMAN_BOOTH_BINARY:-$(dirname "$dragoman")/../booth/dragoman-booth}
 [[ -x $booth ]] || { echo "SKIP: dragoman-booth is not built" >&2; exit 77; }
 require Xvfb xdotool sox jack_metro jack_connect
 source "$(dirname "$0")/receive_lib.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/control_lib.sh"
 booth_pid=""
 xvfb_pid=""
 stop_booth() {
@@ -46,27 +48,7 @@ channel_port=$base_port       # ru to delegates (RTCP + 1)
 engine_mic=$((base_port + 2)) # the engine's remote.listen: the booth sends the microphone here
 seat_feed=$((base_port + 4))  # remote.send_to: the booth listens here
 control=$((base_port + 6))    # WebSocket; TCP lines on + 1
-cat >"$work/session.yaml" <<YAML
-name: Remote booth
-floor: { language: en }
-channels:
-  - { id: ru, language: ru, name: Russian }
-booths:
-  - id: ru
-    outputs: { A: ru }
-    understands: [en]
-    seats:
-      - ru-1
-      - { id: ru-2, remote: { listen: "127.0.0.1:$engine_mic", send_to: "127.0.0.1:$seat_feed" } }
-audio:
-  host_api: JACK
-  outputs: { ru-1: 1, channel:ru: 2 }
-network:
-  interface: 127.0.0.1
-  sap: { enabled: false }
-  channels:
-    ru: { unicast: ["127.0.0.1:$channel_port"] }
-YAML
+write_remote_seat_session "$work/session.yaml" "Remote booth" "$engine_mic" "$seat_feed" "$channel_port"
 cat >"$work/tokens.yaml" <<'YAML'
 - { token: "tech-test", role: technician }
 - { token: "seat-ru-2-test", role: "seat:ru-2" }
@@ -87,20 +69,7 @@ done
 grep -q "remote seat ru-2: microphone on 127.0.0.1:$engine_mic" "$work/engine.txt" ||
     fail "the engine did not announce the remote seat"
 
-# rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
-export PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}"
-rpc() {
-    "$python" - "$((control + 1))" "$@" <<'RPC' >>"$work/rpc.log" 2>&1 || fail "rpc $*: $(tail -1 "$work/rpc.log")"
-import json, sys
-from control_rpc import LineClient
-port, token, method, params = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
-client = LineClient(port)
-assert "result" in client.call("auth", {"token": token}), "auth failed"
-reply = client.call(method, params)
-print(method, json.dumps(params), "->", json.dumps(reply))
-assert "result" in reply, reply.get("error")
-RPC
-}
+rpc_port=$((control + 1))
 
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!

@@ -13,30 +13,19 @@
 # DRAGOMAN_SCREENSHOT_DIR=DIR keeps the pictures (docs/screenshots is made this way).
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+# shellcheck source-path=SCRIPTDIR
+source "$(dirname "$0")/control_lib.sh"
 booth=${DRAGOMAN_BOOTH_BINARY:-$(dirname "$dragoman")/../booth/dragoman-booth}
 [[ -x $booth ]] || { echo "SKIP: dragoman-booth is not built" >&2; exit 77; }
 require Xvfb sox ffmpeg
 [[ -n $python ]] || { echo "SKIP: python3 is not installed" >&2; exit 77; }
 tokens="$source_dir/Assets/sessions/astana.tokens.yaml"
 [[ -f $tokens ]] || { echo "SKIP: $tokens is missing" >&2; exit 77; }
-export PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}"
 
 port=$(free_port_pair)
 start_jack 31 43
 
-# rpc TOKEN METHOD JSON: one call over the TCP port; fails the test on an error reply.
-rpc() {
-    "$python" - "$((port + 1))" "$@" <<'RPC' >>"$work/rpc.log" 2>&1 || fail "rpc $*: $(tail -1 "$work/rpc.log")"
-import json, sys
-from control_rpc import LineClient
-port, token, method, params = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
-client = LineClient(port)
-assert "result" in client.call("auth", {"token": token}), "auth failed"
-reply = client.call(method, params)
-print(method, json.dumps(params), "->", json.dumps(reply))
-assert "result" in reply, reply.get("error")
-RPC
-}
+rpc_port=$((port + 1))
 tech() { rpc tech-astana-demo command "{\"line\": \"$*\"}"; }
 
 demo="$source_dir/Assets/demo"

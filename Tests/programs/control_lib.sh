@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034  # sourced by the control API program tests
 # Starts `dragoman engine` on a JACK dummy server with the Astana session, its control API on two
-# free loopback ports ($http_port, $tcp_port), the demo tokens and a presets folder in $work.
-# Needs lib.sh sourced first.
+# free loopback ports ($http_port, $tcp_port), the demo tokens and a presets folder in $work; and
+# rpc, for calls over an engine's TCP line port. Needs lib.sh sourced first.
 
 control_ports() {
     "$python" - <<'PORTS'
@@ -43,4 +43,20 @@ stop_control_engine() {
     wait "$engine_pid" || code=$?
     engine_pid=""
     [[ $code -eq 0 ]] || fail "dragoman engine exited with $code after SIGTERM"
+}
+
+# rpc TOKEN METHOD JSON: one call over the TCP line port $rpc_port (set by the test), authenticated
+# with TOKEN; fails the test on an error reply. Every call and reply is logged in rpc.log.
+rpc() {
+    PYTHONPATH="$source_dir/Tests/programs${PYTHONPATH:+:$PYTHONPATH}" \
+        "$python" - "$rpc_port" "$@" <<'RPC' >>"$work/rpc.log" 2>&1 || fail "rpc $*: $(tail -1 "$work/rpc.log")"
+import json, sys
+from control_rpc import LineClient
+port, token, method, params = int(sys.argv[1]), sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+client = LineClient(port)
+assert "result" in client.call("auth", {"token": token}), "auth failed"
+reply = client.call(method, params)
+print(method, json.dumps(params), "->", json.dumps(reply))
+assert "result" in reply, reply.get("error")
+RPC
 }

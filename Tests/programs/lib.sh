@@ -92,6 +92,33 @@ for _ in range(100):
 PORT
 }
 
+# The remote-seat tests' session: booth ru with seat ru-1 on the device and seat ru-2 remote (the
+# engine takes its microphone on ENGINE_MIC and sends its feed to SEND_TO), channel ru sent to
+# CHANNEL_PORT, all on loopback, audio on JACK.
+write_remote_seat_session() { # FILE NAME ENGINE_MIC SEND_TO CHANNEL_PORT
+    cat >"$1" <<YAML
+name: $2
+floor: { language: en }
+channels:
+  - { id: ru, language: ru, name: Russian }
+booths:
+  - id: ru
+    outputs: { A: ru }
+    understands: [en]
+    seats:
+      - ru-1
+      - { id: ru-2, remote: { listen: "127.0.0.1:$3", send_to: "127.0.0.1:$4" } }
+audio:
+  host_api: JACK
+  outputs: { ru-1: 1, channel:ru: 2 }
+network:
+  interface: 127.0.0.1
+  sap: { enabled: false }
+  channels:
+    ru: { unicast: ["127.0.0.1:$5"] }
+YAML
+}
+
 # Waits up to 15 s for the engine ($engine_pid) to take connections on PORT; fails with the
 # engine's last words if it exits or never does (rather than a console's timeout later).
 wait_for_engine_port() { # PORT LOG

@@ -29,27 +29,7 @@ engine_mic=$((base_port + 2))  # the engine's remote.listen
 relay_mic=$((base_port + 4))   # the seat sends its microphone here
 seat_feed=$((base_port + 6))   # the seat listens here
 relay_feed=$((base_port + 8))  # the engine's remote.send_to
-cat >"$work/session.yaml" <<YAML
-name: Remote seat
-floor: { language: en }
-channels:
-  - { id: ru, language: ru, name: Russian }
-booths:
-  - id: ru
-    outputs: { A: ru }
-    understands: [en]
-    seats:
-      - ru-1
-      - { id: ru-2, remote: { listen: "127.0.0.1:$engine_mic", send_to: "127.0.0.1:$relay_feed" } }
-audio:
-  host_api: JACK
-  outputs: { ru-1: 1, channel:ru: 2 }
-network:
-  interface: 127.0.0.1
-  sap: { enabled: false }
-  channels:
-    ru: { unicast: ["127.0.0.1:$channel_port"] }
-YAML
+write_remote_seat_session "$work/session.yaml" "Remote seat" "$engine_mic" "$relay_feed" "$channel_port"
 
 "$impair" --listen "127.0.0.1:$relay_mic" --forward "127.0.0.1:$engine_mic" \
     --loss 5 --jitter 5 --seed 1 >"$work/impair-mic.log" 2>&1 &
