@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2034  # sourced by the control API program tests
 # Starts `dragoman engine` on a JACK dummy server with the Astana session, its control API on two
-# free loopback ports ($http_port, $tcp_port), the demo tokens and a presets folder in $work; and
-# rpc, for calls over an engine's TCP line port. Needs lib.sh sourced first.
+# free loopback ports ($http_port, $tcp_port), the demo tokens and a presets folder in $work;
+# rpc, for calls over an engine's TCP line port; and expect, for a client's exit code and error
+# line. Needs lib.sh sourced first.
 
 control_ports() {
     "$python" - <<'PORTS'
@@ -59,4 +60,14 @@ reply = client.call(method, params)
 print(method, json.dumps(params), "->", json.dumps(reply))
 assert "result" in reply, reply.get("error")
 RPC
+}
+
+expect() { # NAME CODE PATTERN -- COMMAND...: COMMAND exits CODE and its stderr matches PATTERN
+    local name=$1 expected=$2 pattern=$3
+    shift 4
+    local code=0
+    "$@" >"$work/out.txt" 2>"$work/err.txt" || code=$?
+    [[ $code -eq $expected ]] || fail "$name: exit code $code, expected $expected: $(cat "$work/err.txt")"
+    grep -q -- "$pattern" "$work/err.txt" || fail "$name: stderr lacks '$pattern': $(cat "$work/err.txt")"
+    echo "$name: exit $code, $(head -n 1 "$work/err.txt")"
 }

@@ -10,6 +10,7 @@
 # - curl --cacert reads /api/state over https (and without the CA it is refused).
 # shellcheck source-path=SCRIPTDIR
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/control_lib.sh"
 require openssl curl
 [[ -n $python ]] || { echo "SKIP: python3 is not installed" >&2; exit 77; }
 
@@ -29,16 +30,7 @@ mkdir -p "$tls"
 ) >"$work/openssl.txt" 2>&1 || fail "openssl could not make the certificates: $(cat "$work/openssl.txt")"
 
 start_jack 5 7
-read -r http_port tcp_port < <("$python" - <<'PORTS'
-import socket
-sockets = []
-for _ in range(2):
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    sockets.append(s)
-print(" ".join(str(s.getsockname()[1]) for s in sockets))
-PORTS
-)
+read -r http_port tcp_port < <(control_ports)
 token=tech-tls-test-token
 cp "$source_dir/Assets/sessions/minimal.yaml" "$work/session.yaml"
 cat >>"$work/session.yaml" <<YAML
@@ -65,16 +57,6 @@ export DRAGOMAN_TOKEN=$token
 
 field() { # FILE PYTHON_EXPRESSION_OF_state
     "$python" -c "import json, sys; state = json.load(open(sys.argv[1])); print($2)" "$1"
-}
-
-expect() { # NAME CODE PATTERN -- COMMAND...
-    local name=$1 expected=$2 pattern=$3
-    shift 4
-    local code=0
-    "$@" >"$work/out.txt" 2>"$work/err.txt" || code=$?
-    [[ $code -eq $expected ]] || fail "$name: exit code $code, expected $expected: $(cat "$work/err.txt")"
-    grep -qi -- "$pattern" "$work/err.txt" || fail "$name: stderr lacks '$pattern': $(cat "$work/err.txt")"
-    echo "$name: exit $code, $(head -n 1 "$work/err.txt")"
 }
 
 state_over() { # URL [CTL OPTIONS...]: state.get must work and show the session's four seats

@@ -46,15 +46,6 @@ done
 [[ $live == True ]] || fail "en-1 is not live after seat.mic: $(cat "$work/state.json")"
 echo "seat.mic over tcp: en-1 live in the state over ws"
 
-expect() { # NAME CODE PATTERN -- COMMAND...
-    local name=$1 expected=$2 pattern=$3
-    shift 4
-    local code=0
-    "$@" >"$work/out.txt" 2>"$work/err.txt" || code=$?
-    [[ $code -eq $expected ]] || fail "$name: exit code $code, expected $expected: $(cat "$work/err.txt")"
-    grep -q -- "$pattern" "$work/err.txt" || fail "$name: stderr lacks '$pattern': $(cat "$work/err.txt")"
-    echo "$name: $(head -n 1 "$work/err.txt")"
-}
 expect "unknown method" 1 "^dragoman ctl: -32601 " -- "$dragoman" ctl --url "$tcp" no.such.method
 expect "bad params" 1 "^dragoman ctl: -32602 " -- "$dragoman" ctl --url "$ws" seat.volume seat=en-1 db=loud
 expect "viewer" 1 "^dragoman ctl: -32002 " -- \
