@@ -58,43 +58,23 @@ int runLatencyBench(const LatencyBenchOptions& options)
         std::cerr << kName << "cannot create a scratch folder\n";
         return 1;
     }
-    const auto dragoman = findProgram("dragoman", {});
-    const auto impair =
-        findProgram("dragoman-impair", {"../tools/impair/dragoman-impair", "dragoman-impair"});
     const auto jacktrip =
         options.noJackTrip ? std::filesystem::path{} : findProgram("jacktrip", {});
-    const bool needRelay =
-        std::any_of(options.loss.begin(), options.loss.end(), [](double l) { return l > 0.0; });
-    if (needRelay && impair.empty())
+    auto setup =
+        startClickBench(work.path(), options.loss, "dragoman-bench-latency", kBaselineClicks);
+    if (!setup)
     {
-        std::cerr << kName
-                  << "dragoman-impair not found (beside dragoman, in the build tree, or "
-                     "on PATH): build it, or measure --loss 0 only\n";
+        std::cerr << kName << setup.error() << '\n';
         return 1;
     }
-
-    auto server = BenchJackServer::start(work.path());
-    if (!server)
-    {
-        std::cerr << kName << server.error() << '\n';
-        return 1;
-    }
-    auto probe = (*server)->takeProbe();
+    auto& probe = setup->probe;
     nlohmann::ordered_json report;
-    report["jack"] = jackJson(**server, *probe);
+    report["jack"] = jackJson(*setup->server, *probe);
     nlohmann::ordered_json notes = nlohmann::ordered_json::array();
+    const double baselineFrames = setup->loop.frames;
+    report["baseline"] = setup->loop.json;
 
-    // The direct loop: what JACK alone adds between our output and input ports.
-    auto loop = measureLoop(*probe, kBaselineClicks);
-    if (!loop)
-    {
-        std::cerr << kName << loop.error() << '\n';
-        return 1;
-    }
-    const double baselineFrames = loop->frames;
-    report["baseline"] = loop->json;
-
-    DragomanRig ours({dragoman, impair, work.path(),
+    DragomanRig ours({setup->dragoman, setup->impair, work.path(),
                       static_cast<int>(std::lround(options.frameMs * 1000.0)), 2.0});
     report["ours"]["encoder"] = ours.encoderJson();
     if (auto error = ours.startEngine(*probe))

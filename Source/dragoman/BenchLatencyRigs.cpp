@@ -162,6 +162,32 @@ nlohmann::ordered_json stopRelay(ChildProcess& relay)
     return counters;
 }
 
+Result<ClickBenchSetup> startClickBench(const std::filesystem::path& work,
+                                        const std::vector<double>& lossPercents,
+                                        const std::string& serverPrefix, int baselineClicks)
+{
+    ClickBenchSetup setup;
+    setup.dragoman = findProgram("dragoman", {});
+    setup.impair =
+        findProgram("dragoman-impair", {"../tools/impair/dragoman-impair", "dragoman-impair"});
+    const bool needRelay = std::any_of(lossPercents.begin(), lossPercents.end(),
+                                       [](double loss) { return loss > 0.0; });
+    if (needRelay && setup.impair.empty())
+        return Error{"dragoman-impair not found (beside dragoman, in the build tree, or on PATH): "
+                     "build it, or measure --loss 0 only"};
+    auto server = BenchJackServer::start(work, serverPrefix);
+    if (!server)
+        return Error{server.error()};
+    setup.server = std::move(server.value());
+    setup.probe = setup.server->takeProbe();
+    // The direct loop: what JACK alone adds between our output and input ports.
+    auto loop = measureLoop(*setup.probe, baselineClicks);
+    if (!loop)
+        return Error{loop.error()};
+    setup.loop = std::move(loop.value());
+    return setup;
+}
+
 Result<std::unique_ptr<BenchJackServer>> BenchJackServer::start(const std::filesystem::path& work,
                                                                 const std::string& prefix)
 {

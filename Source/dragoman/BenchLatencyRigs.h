@@ -21,6 +21,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace dragoman::cli
 {
@@ -85,6 +86,21 @@ Result<LoopBaseline> measureLoop(LatencyProbe& probe, int clicks);
 
 // The "jack" block of a report: server name, rate, period, real-time.
 nlohmann::ordered_json jackJson(BenchJackServer& server, const LatencyProbe& probe);
+
+// What every click bench (latency, remote) starts with: dragoman and dragoman-impair (refused
+// when a lossy case needs the relay and it is missing), its own JACK server named `serverPrefix`,
+// the server's probe, and the direct loop. Members go in reverse: the probe before its server.
+struct ClickBenchSetup
+{
+    std::filesystem::path dragoman;
+    std::filesystem::path impair;
+    std::unique_ptr<BenchJackServer> server;
+    std::unique_ptr<LatencyProbe> probe;
+    LoopBaseline loop;
+};
+Result<ClickBenchSetup> startClickBench(const std::filesystem::path& work,
+                                        const std::vector<double>& lossPercents,
+                                        const std::string& serverPrefix, int baselineClicks);
 
 // dragoman-impair on 127.0.0.1 from `listenPort` to `forwardPort` with the case's loss, jitter
 // and seed; stopRelay() stops it and returns the counters it prints as it stops (null if none).

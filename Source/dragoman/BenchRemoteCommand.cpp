@@ -27,7 +27,6 @@
 
 #include <unistd.h>
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -138,42 +137,26 @@ int runJackBench(const RemoteBenchOptions& options)
         std::cerr << kName << "cannot create a scratch folder\n";
         return 1;
     }
-    const auto dragoman = findProgram("dragoman", {});
-    const auto impair =
-        findProgram("dragoman-impair", {"../tools/impair/dragoman-impair", "dragoman-impair"});
-    const bool needRelay =
-        std::any_of(options.loss.begin(), options.loss.end(), [](double l) { return l > 0.0; });
-    if (needRelay && impair.empty())
-    {
-        std::cerr << kName
-                  << "dragoman-impair not found (beside dragoman, in the build tree, or "
-                     "on PATH): build it, or measure --loss 0 only\n";
-        return 1;
-    }
     nlohmann::ordered_json report;
     report["bench"] = "remote";
     report["mode"] = "jack";
     report["load_average"]["start"] = loadAverage();
-    auto server = BenchJackServer::start(work.path(), "dragoman-bench-remote");
-    if (!server)
+    auto setup =
+        startClickBench(work.path(), options.loss, "dragoman-bench-remote", kBaselineClicks);
+    if (!setup)
     {
-        std::cerr << kName << server.error() << '\n';
+        std::cerr << kName << setup.error() << '\n';
         return 1;
     }
-    auto probe = (*server)->takeProbe();
-    report["jack"] = jackJson(**server, *probe);
-    auto loop = measureLoop(*probe, kBaselineClicks);
-    if (!loop)
-    {
-        std::cerr << kName << loop.error() << '\n';
-        return 1;
-    }
-    report["baseline"] = loop->json;
+    auto& probe = setup->probe;
+    report["jack"] = jackJson(*setup->server, *probe);
+    const auto& loop = setup->loop;
+    report["baseline"] = loop.json;
     report["opus"] = {{"frame_ms", options.frameMs},
                       {"feed", "2.5 ms CELT frames, 64 kb/s, no FEC (remoteSeatOpus)"}};
     report["target_ms"] = kTargetMs;
 
-    RemoteSeatRig rig({dragoman, impair, work.path(), options.frameMs, 2.0});
+    RemoteSeatRig rig({setup->dragoman, setup->impair, work.path(), options.frameMs, 2.0});
     nlohmann::ordered_json cases = nlohmann::ordered_json::array();
     for (const double loss : options.loss)
     {
@@ -198,8 +181,8 @@ int runJackBench(const RemoteBenchOptions& options)
         entry["network"] = c.impaired() ? "dragoman-impair each way: random loss, uniform "
                                           "0..jitter ms extra delay"
                                         : "direct loopback";
-        entry["floor_to_ear"] = summaryJson(summariseClicks(*ear, loop->frames));
-        entry["mic_to_channel"] = summaryJson(summariseClicks(*mic, loop->frames));
+        entry["floor_to_ear"] = summaryJson(summariseClicks(*ear, loop.frames));
+        entry["mic_to_channel"] = summaryJson(summariseClicks(*mic, loop.frames));
         entry["counters"] = counters;
         cases.push_back(entry);
         if (benchStopRequested())
