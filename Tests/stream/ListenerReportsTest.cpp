@@ -4,6 +4,7 @@
 
 #include "LoopbackReceiver.h"
 
+#include "SenderReportSteps.h"
 #include "net/Rtcp.h"
 #include "stream/RtpStreamSender.h"
 
@@ -76,25 +77,6 @@ bool answer(test::LoopbackReceiver& receiver, std::uint32_t reporter, std::uint8
     return size > 0 && receiver.sendRtcp(from, out.data(), size);
 }
 
-void sendOneFrameAndReport(RtpStreamSender& sender)
-{
-    const std::array<std::uint8_t, 3> payload{0xf8, 0xff, 0xfe}; // an Opus frame of silence
-    sender.sendFrame(payload, 480, std::chrono::system_clock::now());
-    sender.sendReport(false);
-}
-
-// Reads until the expected count of listeners appears or half a second passes.
-void readUntil(RtpStreamSender& sender, std::uint64_t listeners)
-{
-    for (int i = 0; i < 50; ++i)
-    {
-        sender.readReports(std::chrono::steady_clock::now());
-        if (sender.counters().listeners.load() == listeners)
-            return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-}
-
 } // namespace
 
 TEST_CASE("Receivers' reports on loopback: listeners counted, loss and round trip reported",
@@ -102,7 +84,7 @@ TEST_CASE("Receivers' reports on loopback: listeners counted, loss and round tri
 {
     constexpr std::size_t count = 5;
     Rig rig = makeRig(count);
-    sendOneFrameAndReport(*rig.sender);
+    test::sendOneFrameAndReport(*rig.sender);
     // The last receiver loses 25% (64/256), the others nothing: mean 5%.
     for (std::size_t i = 0; i < count; ++i)
     {
@@ -111,7 +93,7 @@ TEST_CASE("Receivers' reports on loopback: listeners counted, loss and round tri
         const auto fraction = static_cast<std::uint8_t>(i == count - 1 ? 64 : 0);
         REQUIRE(answer(*rig.receivers[i], 0xabc00000u + static_cast<std::uint32_t>(i), fraction));
     }
-    readUntil(*rig.sender, count);
+    test::readUntil(*rig.sender, count);
     const auto& c = rig.sender->counters();
     CHECK(c.listeners.load() == count);
     CHECK(c.worstLossPercent.load() == Approx(25.0));
@@ -128,11 +110,11 @@ TEST_CASE("The round trip ends when the report arrived, not when the sender got 
           "[stream][rtcp]")
 {
     Rig rig = makeRig(1);
-    sendOneFrameAndReport(*rig.sender);
+    test::sendOneFrameAndReport(*rig.sender);
     REQUIRE(answer(*rig.receivers[0], 1, 0));
     // The encoder thread reads reports every 50 ms; here it is much later still.
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    readUntil(*rig.sender, 1);
+    test::readUntil(*rig.sender, 1);
     REQUIRE(rig.sender->counters().listeners.load() == 1);
     CHECK(rig.sender->counters().rttMs.load() >= 0.0);
     CHECK(rig.sender->counters().rttMs.load() < 150.0);
@@ -141,15 +123,15 @@ TEST_CASE("The round trip ends when the report arrived, not when the sender got 
 TEST_CASE("A receiver's BYE counts it out at once", "[stream][rtcp]")
 {
     Rig rig = makeRig(2);
-    sendOneFrameAndReport(*rig.sender);
+    test::sendOneFrameAndReport(*rig.sender);
     REQUIRE(answer(*rig.receivers[0], 1, 0));
     REQUIRE(answer(*rig.receivers[1], 2, 0));
-    readUntil(*rig.sender, 2);
+    test::readUntil(*rig.sender, 2);
     REQUIRE(rig.sender->counters().listeners.load() == 2);
-    sendOneFrameAndReport(*rig.sender);
+    test::sendOneFrameAndReport(*rig.sender);
     REQUIRE(answer(*rig.receivers[1], 2, 0, true));
     REQUIRE(answer(*rig.receivers[0], 1, 0));
-    readUntil(*rig.sender, 1);
+    test::readUntil(*rig.sender, 1);
     CHECK(rig.sender->counters().listeners.load() == 1);
 }
 
@@ -157,7 +139,7 @@ TEST_CASE("Garbage and other streams' reports on the RTCP port are counted, neve
           "[stream][rtcp]")
 {
     Rig rig = makeRig(1);
-    sendOneFrameAndReport(*rig.sender);
+    test::sendOneFrameAndReport(*rig.sender);
     auto& receiver = *rig.receivers[0];
     sockaddr_in from{};
     REQUIRE(receiver.rtcpFrom(from));

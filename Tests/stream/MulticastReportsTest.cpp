@@ -5,6 +5,7 @@
 
 #include "PrivateNetwork.h"
 
+#include "SenderReportSteps.h"
 #include "net/Rtcp.h"
 #include "stream/ReceiveSocket.h"
 #include "stream/RtpStreamSender.h"
@@ -123,24 +124,6 @@ bool answer(GroupListener& listener, std::uint32_t reporter, std::uint8_t fracti
     return sendToGroup(listener, rr);
 }
 
-void sendOneFrameAndReport(RtpStreamSender& sender)
-{
-    const std::array<std::uint8_t, 3> payload{0xf8, 0xff, 0xfe};
-    sender.sendFrame(payload, 480, std::chrono::system_clock::now());
-    sender.sendReport(false);
-}
-
-void readUntil(RtpStreamSender& sender, std::uint64_t listeners)
-{
-    for (int i = 0; i < 50; ++i)
-    {
-        sender.readReports(std::chrono::steady_clock::now());
-        if (sender.counters().listeners.load() == listeners)
-            return;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-}
-
 } // namespace
 
 TEST_CASE("Multicast listeners reporting to the group are counted; a BYE counts one out",
@@ -155,12 +138,12 @@ TEST_CASE("Multicast listeners reporting to the group are counted; a BYE counts 
     }
     REQUIRE(rig->sender);
     REQUIRE(rig->listeners.size() == count);
-    sendOneFrameAndReport(*rig->sender);
+    test::sendOneFrameAndReport(*rig->sender);
     // The last listener loses 25 % (64/256), the others nothing.
     for (std::size_t i = 0; i < count; ++i)
         REQUIRE(answer(rig->listeners[i], 0xc0de0000u + static_cast<std::uint32_t>(i),
                        static_cast<std::uint8_t>(i == count - 1 ? 64 : 0)));
-    readUntil(*rig->sender, count);
+    test::readUntil(*rig->sender, count);
     const auto& c = rig->sender->counters();
     CHECK(c.listeners.load() == count);
     CHECK(c.worstLossPercent.load() == Approx(25.0));
@@ -173,9 +156,9 @@ TEST_CASE("Multicast listeners reporting to the group are counted; a BYE counts 
     CHECK(c.rtcpForeign.load() == 0);
     CHECK(c.rtcpMalformed.load() == 0);
 
-    sendOneFrameAndReport(*rig->sender);
+    test::sendOneFrameAndReport(*rig->sender);
     REQUIRE(answer(rig->listeners[0], 0xc0de0000u, 0, true));
-    readUntil(*rig->sender, count - 1);
+    test::readUntil(*rig->sender, count - 1);
     CHECK(c.listeners.load() == count - 1);
 }
 
